@@ -1,0 +1,161 @@
+"""The library API the command line, the hook and the language server stand on."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, ConfigError, ConfigFinder, load_config_file
+from .engine import linter_for
+from .files import Document, Skip, discover, load_document, matches_any, read_bytes
+from .findings import FileResult, Finding
+from .glossary import GlossaryError
+from .readers import FORMATS, ReadError
+
+LintError = (ConfigError, GlossaryError)
+
+
+def _as_config(config) -> Config:
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    return load_config_file(config)
+
+
+def lint_text(text: str, audience: str | None = None, config: Config | str | None = None,
+              format: str = "text", path: str = "<text>") -> list[Finding]:
+    """Check a string of `format` (text, markdown, html, rst) and return its findings."""
+    cfg = _as_config(config).with_overrides(audience=audience)
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; known: {', '.join(sorted(FORMATS))}")
+    return linter_for(cfg).check(FORMATS[format](text), path, format)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line (or a caller) sets over each file's config."""
+
+    audience: str | None = None
+    config: str | None = None  # an explicit config file: no upward search
+    format: str | None = None  # force the document type
+    fail_on: str | None = None
+    extra_glossaries: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    defined_terms: str | None = None
+    abbreviations: bool | None = None
+    unknown_words: bool | None = None
+    full: bool = False  # the reference path: spaCy on every passage (slow; for tests)
+
+    def apply(self, config: Config) -> Config:
+        config = config.with_overrides(
+            audience=self.audience, fail_on=self.fail_on, defined_terms=self.defined_terms,
+            abbreviations=self.abbreviations, unknown_words=self.unknown_words)
+        if self.extra_glossaries or self.allow:
+            config = config.with_overrides(
+                extra_glossaries=config.extra_glossaries + tuple(os.path.abspath(p) for p in self.extra_glossaries),
+                allow=config.allow + self.allow)
+        return config
+
+
+class Checker:
+    """Checks files, each under the config that governs it."""
+
+    def __init__(self, options: Options = Options()):
+        self.options = options
+        self.finder = ConfigFinder(options.config)
+
+    def config_for(self, path: str) -> Config:
+        return self.options.apply(self.finder.for_path(path))
+
+    def excluded(self, path: str) -> bool:
+        if matches_any(path, self.options.exclude, Path.cwd()):
+            return True
+        try:
+            config = self.finder.for_path(path)
+        except LintError:
+            return False  # reported when the file is checked
+        return matches_any(path, config.exclude, config.root)
+
+    def paths(self, paths):
+        return discover(paths, self.excluded)
+
+    def check_document(self, document: Document) -> FileResult:
+        config = self.config_for(document.path)
+        findings = linter_for(config).check(document.prose, document.path, document.format, self.options.full)
+        return FileResult(document.path, tuple(findings), format=document.format)
+
+    def check_bytes(self, path: str, data: bytes) -> FileResult:
+        try:
+            document = load_document(path, data, self.options.format)
+        except Skip as note:
+            return FileResult(path, note=str(note))
+        except ReadError as exc:
+            return FileResult(path, error=str(exc))
+        return self.check_document(document)
+
+    def check_file(self, path: str) -> FileResult:
+        try:
+            data = read_bytes(path)
+        except ReadError as exc:
+            return FileResult(path, error=str(exc))
+        try:
+            return self.check_bytes(path, data)
+        except LintError as exc:
+            return FileResult(path, error=str(exc))
+
+
+def _worker_check(args):
+    options, path = args
+    return _WORKER.get(options, Checker, options).check_file(path)
+
+
+class _WorkerCache(dict):
+    def get(self, key, factory, *args):
+        if key not in self:
+            self[key] = factory(*args)
+        return self[key]
+
+
+_WORKER = _WorkerCache()
+
+
+def check_paths(paths, options: Options = Options(), jobs: int = 1, stdin: bytes | None = None,
+                stdin_filename: str = "<stdin>"):
+    """Yield a FileResult for every file under `paths`, in order; `-` reads `stdin`."""
+    checker = Checker(options)
+    items = list(checker.paths(paths))
+    todo = [p for p, error in items if error is None and p != "-"]
+    results = {}
+    if jobs > 1 and len(todo) > 1:
+        results = dict(zip(todo, _parallel(options, todo, jobs)))
+    for path, error in items:
+        if error:
+            yield FileResult(path, error=error)
+        elif path == "-":
+            try:
+                yield checker.check_bytes(stdin_filename, stdin or b"")
+            except LintError as exc:
+                yield FileResult(stdin_filename, error=str(exc))
+        else:
+            yield results.pop(path) if path in results else checker.check_file(path)
+
+
+def _parallel(options, paths, jobs):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Fork shares the compiled glossaries already loaded; workers return findings, never spaCy objects.
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        context = None
+    try:  # load glossaries once in the parent so every forked worker has them
+        Checker(options).config_for(paths[0])
+        linter_for(Checker(options).config_for(paths[0]))
+    except LintError:
+        pass
+    chunk = max(1, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_worker_check, [(options, p) for p in paths], chunksize=chunk))

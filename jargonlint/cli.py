@@ -1,0 +1,56 @@
+"""The `jargonlint` command: `main` only dispatches to one module per subcommand.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
+"""
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from . import __version__
+
+COMMANDS = {
+    "check": "Check documents and folders for jargon.",
+    "glossary": "List, show and validate glossaries.",
+    "baseline": "Record current findings so only new ones are reported.",
+    "report": "Summarise the jargon in documents (text, JSON or HTML).",
+    "lsp": "Run the language server over stdio (for editors).",
+}
+
+
+class LazyGroup(click.Group):
+    """Imports a subcommand's module only when it runs, to keep start-up fast."""
+
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        try:
+            module = importlib.import_module(f"jargonlint.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"jargonlint.commands.{name}":
+                return None
+            raise
+        return module.command
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, help_text) for name, help_text in COMMANDS.items() if self.get_command(ctx, name)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jargonlint")
+def cli():
+    """Flag the professional jargon your reader won't know, and suggest plain English."""
+
+
+def main(argv=None):
+    try:
+        return cli.main(args=argv, prog_name="jargonlint", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("jargonlint: interrupted", err=True)
+        raise SystemExit(130)

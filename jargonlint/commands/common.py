@@ -1,0 +1,53 @@
+"""Options and error handling shared by the subcommands."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..api import LintError, Options
+from ..schema import SEVERITIES
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> "NoReturn":  # noqa: F821
+    """A one-line error on stderr and exit 2: never a traceback."""
+    click.echo(f"jargonlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def warn(message: str) -> None:
+    click.echo(f"jargonlint: warning: {message}", err=True)
+
+
+def document_options(func):
+    """Options every command that reads documents shares."""
+    decorators = [
+        click.option("--audience", "-a", help="Who will read the documents: public (default), finance, it, clinical, or one your config defines."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Use this config file instead of searching for .jargonlint.yaml or pyproject.toml."),
+        click.option("--type", "doc_type", type=click.Choice(["markdown", "html", "rst", "text", "docx"]),
+                     help="Read every document as this type (default: by extension)."),
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+                     help="An extra glossary file (repeatable)."),
+        click.option("--allow", multiple=True, help="A term id or phrase never to flag (repeatable)."),
+        click.option("--exclude", multiple=True, help="A glob of files or folders to skip (repeatable)."),
+        click.option("--stdin-filename", default="<stdin>", help="The name to report for `-` (standard input); its extension sets the type."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def build_options(audience, config_path, doc_type, glossaries, allow, exclude, **extra) -> Options:
+    return Options(audience=audience, config=config_path, format=doc_type, extra_glossaries=tuple(glossaries),
+                   allow=tuple(allow), exclude=tuple(exclude), **extra)
+
+
+def severity_choice():
+    return click.Choice(list(SEVERITIES))
+
+
+def lint_errors():
+    return LintError

@@ -1,0 +1,333 @@
+"""The linter: prose in, findings out.
+
+    masked prose -> blocks -> (candidate blocks only) -> spaCy tokens -> matches -> findings
+
+Offsets are carried, never searched for again: a block is compacted (runs of
+space and markup become one space) with a map back to the original offsets,
+and every match is mapped through it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import document_rules, forms, suppress
+from .config import Config, ConfigError
+from .findings import Edit, Finding, Fix
+from .glossary import BUILTIN_IDS, GlossaryError, builtin_dir, load_glossary
+from .matcher import Compiled, cache_key, load_or_compile
+from .readers import BREAK, JOIN, Prose
+
+_BLOCK_END = re.compile(r"\x1e|\n[^\S\n]*\n")
+_WORD_RUN = re.compile(r"[^\s\x00\x1e]+")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+LABELS = {"finance": "finance", "it": "IT", "clinical": "clinical", "general": "management"}
+
+
+class LineIndex:
+    """Offsets to 1-based (line, column) in characters; LSP line ends (\\n, \\r\\n, \\r)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:  # built on first use: most passages have no findings
+            self._starts = [0] + [m.end() for m in _LINE_END.finditer(self.text)]
+        return self._starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def blank_lines(self, masked: str) -> frozenset:
+        """0-based lines with no prose on them."""
+        ends = self.starts[1:] + [len(masked)]
+        return frozenset(n for n, (a, b) in enumerate(zip(self.starts, ends)) if not masked[a:b].strip())
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found in the original text."""
+
+    offset: int
+    end_offset: int
+    term: int
+    tag: str | None
+
+
+class Block:
+    """One passage of prose, compacted for spaCy, with a map back to the original."""
+
+    __slots__ = ("text", "starts", "origins")
+
+    def __init__(self, masked: str, start: int, end: int):
+        parts, starts, origins = [], [], []
+        size, previous_end = 0, None
+        for m in _WORD_RUN.finditer(masked, start, end):
+            if previous_end is not None:
+                gap = masked[previous_end:m.start()]
+                if gap.strip(JOIN):
+                    parts.append(" ")
+                    size += 1
+            starts.append(size)
+            origins.append(m.start())
+            parts.append(m.group())
+            size += m.end() - m.start()
+            previous_end = m.end()
+        self.text = "".join(parts)
+        self.starts, self.origins = starts, origins
+
+    def original(self, index: int) -> int:
+        k = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[k] + index - self.starts[k]
+
+
+def block_bounds(masked: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _BLOCK_END.finditer(masked):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(masked):
+        bounds.append((start, len(masked)))
+    return bounds
+
+
+def _fold(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class Linter:
+    """Checks prose against the glossaries one configuration selects.
+
+    It keeps no state that changes per call, so one Linter can serve an
+    editor's requests on several threads.
+    """
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.compiled = _compiled_for(self.config)
+        self._nlp = None
+        self._lock = threading.Lock()
+
+    # -- spaCy -----------------------------------------------------------
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            with self._lock:
+                if self._nlp is None:
+                    self._nlp = _pipeline(self.config.pipeline)
+        return self._nlp
+
+    def _doc(self, text):
+        nlp = self.nlp
+        return nlp(text) if self.config.pipeline else nlp.make_doc(text)
+
+    # -- matching --------------------------------------------------------
+
+    def hits(self, masked: str, full: bool = False) -> list[Hit]:
+        """Terms in masked prose. `full` tokenises every block (the reference path)."""
+        bounds = block_bounds(masked)
+        if full:
+            chosen = bounds
+        else:
+            chosen = self._candidate_blocks(masked, bounds)
+        out = []
+        for start, end in chosen:
+            block = Block(masked, start, end)
+            if not block.text:
+                continue
+            doc = self._doc(block.text)
+            words = [t for t in doc if not t.is_space]
+            for m in self.compiled.match(words):
+                first, last = words[m.start], words[m.end - 1]
+                out.append(Hit(block.original(first.idx), block.original(last.idx + len(last.text) - 1) + 1,
+                               m.term, m.tag))
+        return out
+
+    def _candidate_blocks(self, masked, bounds):
+        if JOIN in masked:
+            stripped, back = _strip_joins(masked)
+        else:
+            stripped, back = masked, None
+        offsets = set()
+        for offset in self.compiled.candidate_offsets(_fold(stripped), stripped):
+            offsets.add(back(offset) if back else offset)
+        if not offsets:
+            return []
+        starts = [b[0] for b in bounds]
+        chosen = {bisect.bisect_right(starts, offset) - 1 for offset in offsets}
+        return [bounds[i] for i in sorted(chosen) if i >= 0]
+
+    # -- findings --------------------------------------------------------
+
+    def check(self, prose: Prose, path: str = "<text>", fmt: str = "text", full: bool = False) -> list[Finding]:
+        hits = self.hits(prose.masked, full)
+        index = LineIndex(prose.text)
+        findings = [self._finding(h, prose, index, path) for h in hits]
+        findings = document_rules.apply(self, prose, index, findings, path)
+        if not findings:
+            return []
+        directives = suppress.parse(prose.comments, index.line_of, prefixed=fmt != "text",
+                                    blank_lines=index.blank_lines(prose.masked))
+        if directives:
+            hidden = suppress.Suppressions(directives)
+            findings = [f for f in findings if not hidden.hides(f)]
+        return findings
+
+    def _finding(self, hit: Hit, prose: Prose, index: LineIndex, path: str) -> Finding:
+        term = self.compiled.terms[hit.term]
+        text = prose.text[hit.offset:hit.end_offset]
+        replacements = self.compiled.replacements.get((hit.term, hit.tag), term.replacements)
+        if not term.case_sensitive:
+            replacements = tuple(forms.match_case(text, r) for r in replacements)
+        line, column = index.position(hit.offset)
+        end_line, end_column = index.position(hit.end_offset)
+        severity = self.config.severity.get(term.id) or self.config.severity.get(term.glossary) or term.severity
+        fix = None
+        if replacements:
+            fix = Fix((Edit(hit.offset, hit.end_offset, replacements[0]),), term.fix,
+                      f"Replace with '{replacements[0]}'")
+        location = None
+        if prose.locations and line - 1 < len(prose.locations):
+            location = prose.locations[line - 1]
+        return Finding(
+            path=path, line=line, column=column, end_line=end_line, end_column=end_column,
+            offset=hit.offset, end_offset=hit.end_offset, text=text, rule="glossary",
+            term_id=term.id, term=term.term, glossary=term.glossary, severity=severity,
+            message=message_for(term, text, replacements, self.compiled.glossary_names),
+            explanation=term.explanation, replacements=replacements, fix=fix, url=term.url,
+            location=location, source=term.source,
+        )
+
+
+def message_for(term, text, replacements, names) -> str:
+    label = LABELS.get(term.glossary) or names.get(term.glossary, term.glossary)
+    text = " ".join(text.split())
+    what = f"'{text}'" + (f" ({term.expansion})" if term.expansion and term.expansion.lower() != text.lower() else "")
+    if replacements:
+        options = " or ".join(f"'{r}'" for r in replacements[:2])
+        return f"{what} is {label} jargon; try {options}"
+    return f"{what} is {label} jargon; explain it in plain words"
+
+
+def _strip_joins(masked):
+    pieces, stripped_starts, masked_starts = [], [], []
+    size = 0
+    for m in re.finditer(r"[^\x00]+", masked):
+        stripped_starts.append(size)
+        masked_starts.append(m.start())
+        pieces.append(m.group())
+        size += m.end() - m.start()
+
+    def back(offset):
+        k = bisect.bisect_right(stripped_starts, offset) - 1
+        return masked_starts[k] + offset - stripped_starts[k]
+
+    return "".join(pieces), back
+
+
+# -- building and caching ---------------------------------------------------
+
+def glossary_paths(config: Config) -> list[tuple[str, Path]]:
+    """(source label, path) of every glossary a config can use: built-in ones first."""
+    out = [("builtin", builtin_dir() / f"{gid}.yaml") for gid in BUILTIN_IDS]
+    return out + [("extra", Path(p)) for p in config.extra_glossaries]
+
+
+def _compiled_for(config: Config) -> Compiled:
+    paths = glossary_paths(config)
+    blobs = []
+    for kind, path in paths:
+        try:
+            blobs.append(path.read_bytes())
+        except OSError as exc:
+            where = config.path or "<config>"
+            if kind == "extra":
+                raise ConfigError(where, 0, f"extra glossary {str(path)!r}: {exc.strerror or exc}") from None
+            raise GlossaryError(path, 0, f"cannot read: {exc.strerror or exc}") from None
+    selection = (config.audience, tuple(sorted(config.glossaries.items())), tuple(sorted(config.audiences.items())))
+    key = cache_key(blobs + [repr(selection).encode()], config.allow)
+    return _memo(key, lambda: _build(config, paths))
+
+
+_MEMO: dict[str, Compiled] = {}
+_MEMO_LOCK = threading.Lock()
+
+
+def _memo(key, build):
+    with _MEMO_LOCK:
+        if key not in _MEMO:
+            _MEMO[key] = load_or_compile(key, build)
+        return _MEMO[key]
+
+
+def _build(config: Config, paths) -> Compiled:
+    loaded = [load_glossary(path) for _, path in paths]
+    seen_ids: dict[str, str] = {}
+    for glossary in loaded:
+        for term in glossary.terms:
+            if term.id in seen_ids:
+                raise GlossaryError(glossary.path, term.line,
+                                    f"term {term.id!r}: id already used in {seen_ids[term.id]}")
+            seen_ids[term.id] = glossary.path
+    by_id = {}
+    for glossary in loaded:
+        if glossary.id in by_id and glossary.path != by_id[glossary.id].path:
+            raise GlossaryError(glossary.path, 1, f"glossary id {glossary.id!r} is already used by {by_id[glossary.id].path}")
+        by_id[glossary.id] = glossary
+    wanted = list(config.audience_glossaries())
+    wanted += [g.id for g in loaded[len(BUILTIN_IDS):] if g.id not in wanted]
+    missing = [g for g in wanted if g not in by_id]
+    if missing:
+        raise ConfigError(config.path or "<config>", 0, f"no glossary with id {', '.join(map(repr, missing))}")
+    allowed_ids = {a.lower() for a in config.allow}
+    selected = []
+    for gid in wanted:
+        g = by_id[gid]
+        terms = tuple(t for t in g.terms if t.id not in allowed_ids)
+        selected.append(type(g)(g.id, g.name, g.description, g.path, g.sources, terms))
+    phrases = tuple(a for a in config.allow if a.lower() not in seen_ids)
+    return Compiled(selected, phrases)
+
+
+@lru_cache(maxsize=4)
+def _pipeline(name):
+    from .matcher import blank_nlp
+
+    if not name:
+        return blank_nlp()
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except (OSError, ValueError) as exc:
+        raise ConfigError("<config>", 0, f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from None
+
+
+_LINTERS: dict[str, Linter] = {}
+
+
+def linter_for(config: Config) -> Linter:
+    """One Linter per distinct configuration, built once."""
+    key = repr(config)
+    with _MEMO_LOCK:
+        linter = _LINTERS.get(key)
+    if linter is None:
+        linter = Linter(config)
+        with _MEMO_LOCK:
+            linter = _LINTERS.setdefault(key, linter)
+    return linter
