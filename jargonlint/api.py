@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import cache
 from .config import Config, ConfigError, ConfigFinder, load_config_file
 from .engine import linter_for
 from .files import Document, Skip, discover, load_document, matches_any, read_bytes
 from .findings import FileResult, Finding
 from .glossary import GlossaryError
-from .readers import FORMATS, ReadError
+from .readers import FORMATS, ReadError, format_for
 
 LintError = (ConfigError, GlossaryError)
 
@@ -87,13 +88,23 @@ class Checker:
         return FileResult(document.path, tuple(findings), format=document.format)
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
+        """Check a file's bytes; findings for bytes checked before come from the results cache."""
+        linter = linter_for(self.config_for(path))
+        fmt = format_for(path, self.options.format)
+        name = None if self.options.full else cache.key("results", linter.key, fmt, data)
+        cached = cache.load("results", name) if name else None
+        if cached is not None:
+            return FileResult(path, tuple(replace(f, path=path) for f in cached), format=fmt)
         try:
             document = load_document(path, data, self.options.format)
         except Skip as note:
             return FileResult(path, note=str(note))
         except ReadError as exc:
             return FileResult(path, error=str(exc))
-        return self.check_document(document)
+        result = self.check_document(document)
+        if name:
+            cache.store("results", name, result.findings)
+        return result
 
     def check_file(self, path: str) -> FileResult:
         try:

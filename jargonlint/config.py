@@ -21,7 +21,7 @@ BUILTIN_AUDIENCES = {
     "it": ("finance", "clinical", "general"),
     "clinical": ("finance", "it", "general"),
 }
-DEFINED_TERMS = ("off", "hint", "info", "warning")  # how a term explained in the text is reported afterwards
+DEFINED_TERMS = ("hide", "hint", "info", "warning")  # how later uses of a term the text explains are reported
 
 
 class ConfigError(Exception):
@@ -43,7 +43,7 @@ class Config:
     pipeline: str | None = None  # a trained spaCy pipeline (name or path) for part-of-speech context
     abbreviations: bool = True  # report undefined abbreviations
     known_abbreviations: tuple[str, ...] = ()  # extra abbreviations every reader knows
-    defined_terms: str = "off"  # later uses of a term the document explains
+    defined_terms: str = "info"  # later uses of a term the document explains: hide, or report at this severity
     unknown_words: bool = False  # rare words in no glossary, as hints
     path: str | None = None  # the file this came from
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -79,7 +79,7 @@ KEYS = {
     "pipeline": ((str,), "a trained spaCy pipeline to load for part-of-speech context"),
     "abbreviations": ((bool,), "report abbreviations the document does not define (default true)"),
     "known_abbreviations": ((list,), "abbreviations every reader knows, added to the built-in list"),
-    "defined_terms": ((str,), "report later uses of a term the document explains: off, hint, info or warning"),
+    "defined_terms": ((str,), "later uses of a term the document explains: hide, or report as hint, info (default) or warning"),
     "unknown_words": ((bool,), "report rare words found in no glossary, as hints (default false)"),
 }
 
@@ -141,7 +141,7 @@ def parse_config(data, path) -> Config:
         pipeline=values.get("pipeline"),
         abbreviations=values.get("abbreviations", True),
         known_abbreviations=strings("known_abbreviations"),
-        defined_terms=values.get("defined_terms", "off"),
+        defined_terms=values.get("defined_terms", "info"),
         unknown_words=values.get("unknown_words", False),
         path=str(path),
         warnings=tuple(warnings),

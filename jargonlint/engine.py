@@ -103,10 +103,8 @@ def block_bounds(masked: str) -> list[tuple[int, int]]:
 
 
 def _fold(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    """Lowercase without changing the length (U+0130 is the one character whose lowercase is longer)."""
+    return (text.replace("\u0130", "i") if "\u0130" in text else text).lower()
 
 
 class Linter:
@@ -118,7 +116,8 @@ class Linter:
 
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
-        self.compiled = _compiled_for(self.config)
+        glossary_key, self.compiled = _compiled_for(self.config)
+        self.key = glossary_key + repr(self.config)  # identifies what this linter finds, for caching
         self._nlp = None
         self._lock = threading.Lock()
 
@@ -144,7 +143,7 @@ class Linter:
         if full:
             chosen = bounds
         else:
-            chosen = self._candidate_blocks(masked, bounds)
+            chosen = self._candidate_regions(masked, bounds)
         out = []
         for start, end in chosen:
             block = Block(masked, start, end)
@@ -158,19 +157,53 @@ class Linter:
                                m.term, m.tag))
         return out
 
-    def _candidate_blocks(self, masked, bounds):
-        if JOIN in masked:
+    def _candidate_regions(self, masked, bounds):
+        """The parts of blocks that could hold a match, each with all the context a match there needs.
+
+        Around each place a pattern's key word stands, a region reaches out a
+        fixed number of whitespace-separated chunks either side: enough to hold
+        the longest pattern and the widest context window. spaCy tokenises each
+        chunk on its own, so a region that starts and ends between chunks gives
+        the same tokens as the whole block, and overlapping regions are merged,
+        so competing matches are resolved together. (With a trained pipeline,
+        whose tags depend on the whole sentence, whole blocks are used.)
+        """
+        compiled = self.compiled
+        starts = [b[0] for b in bounds]
+        if JOIN in masked:  # rare: markup inside words; match on the joined text, skip the passage test
             stripped, back = _strip_joins(masked)
+            offsets = sorted({back(o) for o, _ in compiled.candidate_offsets(_fold(stripped), stripped)})
         else:
-            stripped, back = masked, None
-        offsets = set()
-        for offset in self.compiled.candidate_offsets(_fold(stripped), stripped):
-            offsets.add(back(offset) if back else offset)
+            folded = _fold(masked)
+            offsets, passages = set(), {}
+            for offset, key in compiled.candidate_offsets(folded, masked):
+                i = bisect.bisect_right(starts, offset) - 1
+                if i < 0:
+                    continue
+                if i not in passages:
+                    passages[i] = folded[bounds[i][0]:bounds[i][1]]
+                if compiled.plausible(key, passages[i]):
+                    offsets.add(offset)
+            offsets = sorted(offsets)
         if not offsets:
             return []
-        starts = [b[0] for b in bounds]
-        chosen = {bisect.bisect_right(starts, offset) - 1 for offset in offsets}
-        return [bounds[i] for i in sorted(chosen) if i >= 0]
+        reach = None if self.config.pipeline else self.compiled.reach
+        regions = []
+        for offset in offsets:
+            i = bisect.bisect_right(starts, offset) - 1
+            if i < 0 or offset >= bounds[i][1]:
+                continue
+            block_start, block_end = bounds[i]
+            if reach is None:
+                start, end = block_start, block_end
+            else:
+                start = _chunks_back(masked, offset, block_start, reach)
+                end = _chunks_forward(masked, offset, block_end, reach)
+            if regions and start <= regions[-1][1] and regions[-1][0] >= block_start:
+                regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
+            else:
+                regions.append((start, end))
+        return regions
 
     # -- findings --------------------------------------------------------
 
@@ -224,6 +257,35 @@ def message_for(term, text, replacements, names) -> str:
     return f"{what} is {label} jargon; explain it in plain words"
 
 
+_GAP = re.compile(r"[\s\x00]*\s[\s\x00]*")
+
+
+def _chunks_back(masked, offset, floor, count):
+    """The start of the chunk `count` chunks before the one at `offset` (or the block's start)."""
+    span = 32 * (count + 1)
+    while True:
+        lo = max(floor, offset - span)
+        gaps = [m.end() for m in _GAP.finditer(masked, lo, offset)]
+        if len(gaps) > count:
+            return gaps[-count - 1]
+        if lo == floor:
+            return floor
+        span *= 4
+
+
+def _chunks_forward(masked, offset, ceiling, count):
+    """The end of the chunk `count` chunks after the one at `offset` (or the block's end)."""
+    span = 32 * (count + 1)
+    while True:
+        hi = min(ceiling, offset + span)
+        gaps = [m.start() for m in _GAP.finditer(masked, offset, hi)]
+        if len(gaps) > count and gaps[count] < hi:
+            return gaps[count]
+        if hi == ceiling:
+            return ceiling
+        span *= 4
+
+
 def _strip_joins(masked):
     pieces, stripped_starts, masked_starts = [], [], []
     size = 0
@@ -261,7 +323,7 @@ def _compiled_for(config: Config) -> Compiled:
             raise GlossaryError(path, 0, f"cannot read: {exc.strerror or exc}") from None
     selection = (config.audience, tuple(sorted(config.glossaries.items())), tuple(sorted(config.audiences.items())))
     key = cache_key(blobs + [repr(selection).encode()], config.allow)
-    return _memo(key, lambda: _build(config, paths))
+    return key, _memo(key, lambda: _build(config, paths))
 
 
 _MEMO: dict[str, Compiled] = {}
@@ -312,8 +374,10 @@ def _pipeline(name):
         return blank_nlp()
     import spacy
 
+    from .matcher import with_sentence_end_split
+
     try:
-        return spacy.load(name)
+        return with_sentence_end_split(spacy.load(name))
     except (OSError, ValueError) as exc:
         raise ConfigError("<config>", 0, f"cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}") from None
 

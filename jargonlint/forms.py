@@ -9,6 +9,9 @@ import re
 from functools import lru_cache
 
 VERB_TAGS = ("VBD", "VBG", "VBN", "VBZ")
+# When two readings share a form (`hosted`), the first here wins: a past participle
+# reads right in both "is hosted" -> "is run" and most other sentences.
+_TAG_ORDER = {"NN": 0, "NNS": 1, "VB": 2, "VBP": 3, "VBN": 4, "VBG": 5, "VBZ": 6, "VBD": 7}
 _ISE = re.compile(r"(?<=\w{3})i([sz])(e|es|ed|ing|er|ers|able|ation\w*)$")
 
 
@@ -54,7 +57,9 @@ def inflected_forms(spelling: str) -> dict[str, tuple[str, int] | None]:
         word = words[index]
         if not word.isalpha():
             return
-        for tag, variants in _inflections(word.lower(), upos).items():
+        found = _inflections(word.lower(), upos)
+        for tag in sorted(found, key=lambda t: _TAG_ORDER.get(t, 9)):
+            variants = found[tag]
             if tags and tag not in tags:
                 continue
             for variant in variants:
@@ -88,6 +93,8 @@ def inflect_phrase(phrase: str, tag: str | None) -> str:
     li = _lemminflect()
     if tag in VERB_TAGS:
         index, upos = 0, "VERB"
+        if "VERB" not in li.getAllLemmas(words[0].lower()) or li.getAllLemmas(words[0].lower())["VERB"][0] != words[0].lower():
+            return phrase  # only a verb in its base form can take the term's ending
     elif tag == "NNS" and len(words) <= 3:
         index, upos = len(words) - 1, "NOUN"
     else:

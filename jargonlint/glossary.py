@@ -205,7 +205,8 @@ class _Validator:
     def context(self, entry, what) -> Context:
         data = entry["context"]
         self.check_keys(data, CONTEXT_KEYS, f"{what} context", entry.line_of("context"))
-        words = {k: frozenset(w.lower() for w in self.strings(data, k, f"{what} context"))
+        words = {k: frozenset(w if sum(c.isupper() for c in w) >= 2 else w.lower()
+                              for w in self.strings(data, k, f"{what} context"))
                  for k in CONTEXT_KEYS if k not in ("window", "pos")}
         window = data.get("window", 8)
         if window < 1:

@@ -9,19 +9,13 @@ glossaries' bytes and the versions of everything that shapes it.
 """
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 
-from . import forms
+from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 3  # bump when the compiled layout changes
+FORMAT_VERSION = 7  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 
 
@@ -44,14 +38,22 @@ class TermContext:
     not_preceded_by: frozenset
     window: int
     pos: frozenset
+    has_acronyms: bool = False
 
     @classmethod
     def expand(cls, ctx: Context) -> "TermContext":
         def grow(words):
-            return frozenset(f for w in words for f in forms.all_forms(w))
+            # An acronym (two or more capitals) must match in its case: `IT` is not `it`.
+            return frozenset(w if _is_acronym(w) else f for w in words for f in
+                             ((w,) if _is_acronym(w) else forms.all_forms(w)))
 
-        return cls(grow(ctx.near), grow(ctx.not_near), grow(ctx.followed_by), grow(ctx.not_followed_by),
-                   grow(ctx.preceded_by), grow(ctx.not_preceded_by), ctx.window, ctx.pos)
+        words = (ctx.near, ctx.not_near, ctx.followed_by, ctx.not_followed_by, ctx.preceded_by, ctx.not_preceded_by)
+        acronyms = any(_is_acronym(w) for group in words for w in group)
+        return cls(*(grow(group) for group in words), ctx.window, ctx.pos, acronyms)
+
+
+def _is_acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class Compiled:
         self.exact: dict[str, list[Pattern]] = {}
         self.replacements: dict[tuple[int, str | None], tuple[str, ...]] = {}
         tokenizer = _tokenizer()
+        self.needs: dict[str, list | None] = {}  # key -> what else a passage must contain (None: nothing)
         self.folded_keys = ahocorasick.Automaton()
         self.exact_keys = ahocorasick.Automaton()
         entries = [(n, t.spellings, t.case_sensitive, t.inflect) for n, t in enumerate(self.terms)]
@@ -93,9 +96,14 @@ class Compiled:
                         found = forms.inflected_forms(variant) if inflect else {variant: None}
                     for form, info in found.items():
                         self._add(tokenizer, form, index, exact, info[0] if info else None)
+        longest = 1
         for index_map in (self.folded, self.exact):
             for patterns in index_map.values():
                 patterns.sort(key=lambda p: -len(p.tokens))
+                longest = max(longest, len(patterns[0].tokens))
+        widest = max((c.window for c in self.contexts if c), default=0)
+        # How many chunks either side of a key word a match and its context can reach.
+        self.reach = 2 * longest + widest + 2
         for automaton in (self.folded_keys, self.exact_keys):
             if len(automaton):
                 automaton.make_automaton()
@@ -110,21 +118,43 @@ class Compiled:
         if any(p.tokens == tokens and p.term == index for p in bucket):
             return
         bucket.append(Pattern(tokens, index, tag))
-        key = max(tokens, key=len)
+        key = _rarest(tokens)
         automaton = self.exact_keys if exact else self.folded_keys
         if key not in automaton:
             automaton.add_word(key, key)
+        needs = self._needs(tokens, key, index)
+        known = self.needs.get(key, [])
+        if known is not None:
+            self.needs[key] = None if needs is None else known + [needs]
         if index != ALLOWED and (index, tag) not in self.replacements:
             self.replacements[(index, tag)] = tuple(
                 forms.inflect_phrase(r, tag) for r in self.terms[index].replacements)
 
+    def _needs(self, tokens, key, index):
+        """Strings (lowercase) a passage must contain for this pattern to match there, beyond its key.
+
+        A tuple of alternatives per condition: the pattern's other words, and
+        the words its context requires. None when the key alone may match.
+        """
+        needs = [(t.lower(),) for t in tokens if t != key and any(c.isalnum() for c in t)]
+        ctx = self.contexts[index] if index != ALLOWED else None
+        if ctx:
+            for required in (ctx.near, ctx.followed_by, ctx.preceded_by):
+                if required:
+                    needs.append(tuple(sorted(required)))
+        return tuple(needs) or None
+
     # -- matching ---------------------------------------------------------
 
-    def has_candidates(self, lowered: str, original: str) -> bool:
-        return any(True for _ in self.candidate_offsets(lowered, original))
+    def plausible(self, key: str, passage: str) -> bool:
+        """Could a pattern with this key match in this lowercase passage? Never wrongly says no."""
+        needs = self.needs.get(key)
+        if needs is None:
+            return True
+        return any(all(any(s in passage for s in alternatives) for alternatives in need) for need in needs)
 
     def candidate_offsets(self, lowered: str, original: str):
-        """Offsets in the text where a pattern's key token stands as a whole word."""
+        """(offset, key) where a pattern's key token stands as a whole word."""
         for automaton, text in ((self.folded_keys, lowered), (self.exact_keys, original)):
             if not len(automaton):
                 continue
@@ -135,7 +165,7 @@ class Compiled:
                     continue
                 if key[-1].isalpha() and end + 1 < size and text[end + 1].isalpha():
                     continue
-                yield start
+                yield start, key
 
     def match(self, words) -> list[Match]:
         """Find terms in a list of spaCy tokens (whitespace tokens already removed).
@@ -166,17 +196,26 @@ class Compiled:
         ctx = self.contexts[term]
         if ctx is None:
             return 0
-        before = lowers[start - 1] if start > 0 else None
-        after = lowers[end] if end < len(lowers) else None
-        if ctx.followed_by and after not in ctx.followed_by:
+        texts = [w.text for w in words] if ctx.has_acronyms else None
+
+        def word(i):  # the lowercase word, and its exact text for acronym conditions
+            if not 0 <= i < len(lowers):
+                return ()
+            return (lowers[i], texts[i]) if texts else (lowers[i],)
+
+        before, after = word(start - 1), word(end)
+        if ctx.followed_by and not ctx.followed_by.intersection(after):
             return None
-        if after in ctx.not_followed_by or before in ctx.not_preceded_by:
+        if ctx.not_followed_by.intersection(after) or ctx.not_preceded_by.intersection(before):
             return None
-        if ctx.preceded_by and before not in ctx.preceded_by:
+        if ctx.preceded_by and not ctx.preceded_by.intersection(before):
             return None
         score = 0
         if ctx.near or ctx.not_near:
-            nearby = set(lowers[max(0, start - ctx.window):start]) | set(lowers[end:end + ctx.window])
+            lo, hi = max(0, start - ctx.window), end + ctx.window
+            nearby = set(lowers[lo:start]) | set(lowers[end:hi])
+            if texts:
+                nearby |= set(texts[lo:start]) | set(texts[end:hi])
             if nearby & ctx.not_near:
                 return None
             if ctx.near:
@@ -206,11 +245,36 @@ class Compiled:
         return chosen
 
 
+def _rarest(tokens):
+    """The pattern token least common in everyday English: the one to look for first."""
+    words = [t for t in tokens if any(c.isalnum() for c in t)] or list(tokens)
+    if len(words) == 1:
+        return words[0]
+    from wordfreq import zipf_frequency
+
+    return min(words, key=lambda t: (zipf_frequency(t, "en"), -len(t)))
+
+
 @lru_cache(maxsize=1)
 def blank_nlp():
     import spacy
 
-    return spacy.blank("en")
+    return with_sentence_end_split(spacy.blank("en"))
+
+
+def with_sentence_end_split(nlp):
+    """Split a full stop from any word that ends a sentence.
+
+    spaCy's English rules leave it on mixed-case words (`SaaS.`, `A&E.`),
+    which would hide abbreviations at the end of a sentence. Abbreviations
+    with stops of their own (`e.g.`, `Dr.`) are tokenizer exceptions and
+    are not affected.
+    """
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z0-9&])\.$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp
 
 
 def _tokenizer():
@@ -219,52 +283,14 @@ def _tokenizer():
 
 # -- cache -----------------------------------------------------------------
 
-def cache_dir() -> Path:
-    base = os.environ.get("JARGONLINT_CACHE_DIR")
-    if base:
-        return Path(base)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jargonlint"
-
-
-def _versions() -> str:
-    parts = [str(FORMAT_VERSION)]
-    for dist in ("jargonlint", "spacy", "lemminflect", "pyahocorasick"):
-        try:
-            parts.append(metadata.version(dist))
-        except metadata.PackageNotFoundError:
-            parts.append("-")
-    return "/".join(parts)
-
-
 def cache_key(glossary_bytes: list[bytes], allowed: tuple[str, ...]) -> str:
-    digest = hashlib.sha256(_versions().encode())
-    for data in glossary_bytes:
-        digest.update(hashlib.sha256(data).digest())
-    digest.update(repr(sorted(allowed)).encode())
-    return digest.hexdigest()[:32]
+    return cache.key(str(FORMAT_VERSION), *glossary_bytes, repr(sorted(allowed)))
 
 
 def load_or_compile(key: str, build) -> Compiled:
     """Return the compiled matcher for `key` from the cache, or build and store it."""
-    if os.environ.get("JARGONLINT_NO_CACHE"):
-        return build()
-    path = cache_dir() / f"{key}.pickle"
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except Exception:  # missing, stale or damaged: rebuild
-        pass
-    compiled = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        pass  # a read-only home is no reason to fail
+    compiled = cache.load("glossaries", key)
+    if compiled is None:
+        compiled = build()
+        cache.store("glossaries", key, compiled)
     return compiled

@@ -1,0 +1,87 @@
+"""On-disk caches: compiled glossaries and the findings of unchanged files.
+
+Entries are pickles named by a hash of everything that shapes them, including
+a fingerprint of jargonlint's own source, so a changed glossary, config, file
+or program never reads a stale entry. Writes are atomic; any failure to read
+or write just means the work is done again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+
+def enabled(kind: str) -> bool:
+    """JARGONLINT_NO_CACHE=1 turns every cache off; =results only the findings cache."""
+    off = os.environ.get("JARGONLINT_NO_CACHE", "")
+    return not off or (off == "results" and kind != "results")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("JARGONLINT_CACHE_DIR")
+    if base:
+        return Path(base)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jargonlint"
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Versions of what shapes results, and the size and mtime of jargonlint's own modules."""
+    parts = []
+    for dist in ("jargonlint", "spacy", "lemminflect", "pyahocorasick", "wordfreq"):
+        try:
+            parts.append(metadata.version(dist))
+        except metadata.PackageNotFoundError:
+            parts.append("-")
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def key(*parts: bytes | str) -> str:
+    digest = hashlib.sha256(fingerprint().encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()[:40]
+
+
+def _path(kind: str, name: str) -> Path:
+    return cache_dir() / kind / name[:2] / f"{name}.pickle"
+
+
+def load(kind: str, name: str):
+    """The cached object, or None."""
+    if not enabled(kind):
+        return None
+    try:
+        with open(_path(kind, name), "rb") as f:
+            return pickle.load(f)
+    except Exception:  # missing, stale or damaged
+        return None
+
+
+def store(kind: str, name: str, value) -> None:
+    if not enabled(kind):
+        return
+    path = _path(kind, name)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass  # a read-only home is no reason to fail
