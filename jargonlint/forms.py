@@ -105,8 +105,17 @@ def inflect_phrase(phrase: str, tag: str | None) -> str:
     result = li.getInflection(word.lower(), tag=tag) or li.getInflection(word.lower(), tag=tag, inflect_oov=True)
     if not result:
         return phrase
+    if tag == "NNS" and _rare_plural(word.lower(), result[0]):
+        return phrase  # a mass noun: "old software", not "old softwares"
     words[index] = _same_case(word, result[0])
     return " ".join(words)
+
+
+def _rare_plural(singular: str, plural: str) -> bool:
+    """Is this plural far rarer in everyday English than its singular (software, information)?"""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(plural, "en") < zipf_frequency(singular, "en") - 1.5
 
 
 def _same_case(model: str, word: str) -> str:

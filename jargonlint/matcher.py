@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 7  # bump when the compiled layout changes
+FORMAT_VERSION = 9  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 
 
@@ -141,7 +141,7 @@ class Compiled:
         if ctx:
             for required in (ctx.near, ctx.followed_by, ctx.preceded_by):
                 if required:
-                    needs.append(tuple(sorted(required)))
+                    needs.append(tuple(sorted({w.lower() for w in required})))
         return tuple(needs) or None
 
     # -- matching ---------------------------------------------------------
