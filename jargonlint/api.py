@@ -33,6 +33,11 @@ def lint_text(text: str, audience: str | None = None, config: Config | str | Non
     return linter_for(cfg).check(FORMATS[format](text), path, format)
 
 
+def lint_paths(paths, audience: str | None = None, config: str | None = None, jobs: int = 1) -> list[FileResult]:
+    """Check files and folders; each file under the config found for it (or `config`, a file path)."""
+    return list(check_paths(paths, Options(audience=audience, config=config), jobs=jobs))
+
+
 @dataclass(frozen=True)
 class Options:
     """What the command line (or a caller) sets over each file's config."""

@@ -339,16 +339,9 @@ def _memo(key, build):
 
 def _build(config: Config, paths) -> Compiled:
     loaded = [load_glossary(path) for _, path in paths]
-    seen_ids: dict[str, str] = {}
-    for glossary in loaded:
-        for term in glossary.terms:
-            if term.id in seen_ids:
-                raise GlossaryError(glossary.path, term.line,
-                                    f"term {term.id!r}: id already used in {seen_ids[term.id]}")
-            seen_ids[term.id] = glossary.path
     by_id = {}
     for glossary in loaded:
-        if glossary.id in by_id and glossary.path != by_id[glossary.id].path:
+        if glossary.id in by_id:
             raise GlossaryError(glossary.path, 1, f"glossary id {glossary.id!r} is already used by {by_id[glossary.id].path}")
         by_id[glossary.id] = glossary
     wanted = list(config.audience_glossaries())
@@ -356,6 +349,12 @@ def _build(config: Config, paths) -> Compiled:
     missing = [g for g in wanted if g not in by_id]
     if missing:
         raise ConfigError(config.path or "<config>", 0, f"no glossary with id {', '.join(map(repr, missing))}")
+    seen_ids: dict[str, str] = {}  # term ids must be unique across the glossaries in use
+    for gid in wanted:
+        for term in by_id[gid].terms:
+            if term.id in seen_ids:
+                raise GlossaryError(by_id[gid].path, term.line, f"term {term.id!r}: id already used in {seen_ids[term.id]}")
+            seen_ids[term.id] = by_id[gid].path
     allowed_ids = {a.lower() for a in config.allow}
     selected = []
     for gid in wanted:

@@ -54,7 +54,7 @@ def test_stdin_with_filename_sets_type(tmp_path):
     proc = run_cli("check", "-", "--stdin-filename", "notes.md", "--format", "json", *core_args(tmp_path),
                    input="Use `virement` in code, but a virement in prose.\n")
     data = json.loads(proc.stdout)
-    assert [(f["path"], f["column"]) for f in data["findings"]] == [("notes.md", 34)]
+    assert [(f["path"], f["column"]) for f in data["findings"]] == [("notes.md", 31)]
 
 
 def test_missing_file_is_reported_and_others_still_checked(tmp_path):
@@ -120,5 +120,25 @@ def test_glossary_commands(tmp_path):
     proc = run_cli("glossary", "validate", str(bad))
     assert proc.returncode == 1
     assert proc.stdout.strip().startswith(f"{bad}:7: term 'x': unknown key 'trem'")
-    proc = run_cli("glossary", "validate", str(CORE_GLOSSARY))
+    team = tmp_path / "team.yaml"
+    team.write_text("id: team\nname: Team\ndescription: d\nsources: {j: {title: t, licence: MIT}}\nterms:\n"
+                    "  - id: team-frobnication\n    term: frobnication\n    replacements: [tidying]\n"
+                    "    explanation: Our word for tidying.\n    examples: {flag: [The frobnication is done.], pass: [Tidy up.]}\n"
+                    "    source: j\n")
+    proc = run_cli("glossary", "validate", str(team))
     assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.strip() == f"{team}: ok (1 terms)"
+    clash = tmp_path / "clash.yaml"
+    clash.write_text(team.read_text().replace("team-frobnication", "virement"))
+    proc = run_cli("glossary", "validate", str(clash))
+    assert proc.returncode == 1
+    assert f"{clash}:6: term 'virement': id already used in " in proc.stdout
+
+
+def test_lint_paths_library_function(tmp_path):
+    from jargonlint import lint_paths
+
+    (tmp_path / "a.md").write_text("A virement.\n")
+    config = core_args(tmp_path)[1]
+    (result,) = lint_paths([str(tmp_path)], config=config)
+    assert result.path.endswith("a.md") and [f.term_id for f in result.findings] == ["virement"]
