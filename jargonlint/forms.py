@@ -37,6 +37,13 @@ def _lemminflect():
 
 
 def _inflections(word: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    known = _lookup_inflections(word, upos)
+    if "VBD" in known and "VBN" not in known:  # lemminflect omits a participle that equals the past
+        known = {**known, "VBN": known["VBD"]}
+    return known
+
+
+def _lookup_inflections(word: str, upos: str | None) -> dict[str, tuple[str, ...]]:
     li = _lemminflect()
     known = li.getAllInflections(word, upos=upos) if upos else li.getAllInflections(word)
     if known:

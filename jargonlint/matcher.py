@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 9  # bump when the compiled layout changes
+FORMAT_VERSION = 10  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 
 
