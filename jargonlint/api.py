@@ -151,11 +151,22 @@ def check_paths(paths, options: Options = Options(), jobs: int = 1, stdin: bytes
             yield FileResult(path, error=error)
         elif path == "-":
             try:
-                yield checker.check_bytes(stdin_filename, stdin or b"")
+                result = checker.check_bytes(stdin_filename, stdin or b"")
             except LintError as exc:
                 yield FileResult(stdin_filename, error=str(exc))
+            else:  # standard input can't be read again, so its text rides along for formats that need it
+                yield replace(result, extras={**result.extras, "text": _text_of(stdin or b"")})
         else:
             yield results.pop(path) if path in results else checker.check_file(path)
+
+
+def _text_of(data: bytes) -> str | None:
+    from .decode import decode
+
+    try:
+        return decode(data).text
+    except ReadError:
+        return None
 
 
 def _parallel(options, paths, jobs):

@@ -22,6 +22,7 @@ class RenderContext:
     glossaries: dict = field(default_factory=dict)  # glossary id -> Glossary, for rule metadata
     terms: dict = field(default_factory=dict)  # term id -> Term
     cwd: str = "."
+    glossary_names: dict = field(default_factory=dict)  # glossary id -> human name (SARIF rule text)
 
 
 def render(fmt: OutputFormat | str, results: list[FileResult], context: RenderContext = RenderContext()) -> str:
