@@ -170,12 +170,15 @@ class Linter:
         """
         compiled = self.compiled
         starts = [b[0] for b in bounds]
+        reach: dict[int, int] = {}  # offset of a key -> chunks either side its region needs
         if JOIN in masked:  # rare: markup inside words; match on the joined text, skip the passage test
             stripped, back = _strip_joins(masked)
-            offsets = sorted({back(o) for o, _ in compiled.candidate_offsets(_fold(stripped), stripped)})
+            for offset, key in compiled.candidate_offsets(_fold(stripped), stripped):
+                offset = back(offset)
+                reach[offset] = max(reach.get(offset, 0), compiled.reach[key])
         else:
             folded = _fold(masked)
-            offsets, passages = set(), {}
+            passages = {}
             for offset, key in compiled.candidate_offsets(folded, masked):
                 i = bisect.bisect_right(starts, offset) - 1
                 if i < 0:
@@ -183,26 +186,25 @@ class Linter:
                 if i not in passages:
                     passages[i] = folded[bounds[i][0]:bounds[i][1]]
                 if compiled.plausible(key, passages[i]):
-                    offsets.add(offset)
-            offsets = sorted(offsets)
-        if not offsets:
-            return []
-        reach = None if self.config.pipeline else self.compiled.reach
-        regions = []
-        for offset in offsets:
+                    reach[offset] = max(reach.get(offset, 0), compiled.reach[key])
+        spans = []  # (start, end, block index)
+        for offset, chunks in reach.items():
             i = bisect.bisect_right(starts, offset) - 1
             if i < 0 or offset >= bounds[i][1]:
                 continue
             block_start, block_end = bounds[i]
-            if reach is None:
-                start, end = block_start, block_end
+            if self.config.pipeline:
+                spans.append((block_start, block_end, i))
             else:
-                start = _chunks_back(masked, offset, block_start, reach)
-                end = _chunks_forward(masked, offset, block_end, reach)
-            if regions and start <= regions[-1][1] and regions[-1][0] >= block_start:
+                spans.append((_chunks_back(masked, offset, block_start, chunks),
+                              _chunks_forward(masked, offset, block_end, chunks), i))
+        regions, last_block = [], None
+        for start, end, block in sorted(spans):
+            if regions and block == last_block and start <= regions[-1][1]:
                 regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
             else:
                 regions.append((start, end))
+            last_block = block
         return regions
 
     # -- findings --------------------------------------------------------

@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 10  # bump when the compiled layout changes
+FORMAT_VERSION = 11  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 
 
@@ -81,6 +81,7 @@ class Compiled:
         self.replacements: dict[tuple[int, str | None], tuple[str, ...]] = {}
         tokenizer = _tokenizer()
         self.needs: dict[str, list | None] = {}  # key -> what else a passage must contain (None: nothing)
+        self.reach: dict[str, int] = {}  # key -> how many chunks either side a region around it needs
         self.folded_keys = ahocorasick.Automaton()
         self.exact_keys = ahocorasick.Automaton()
         entries = [(n, t.spellings, t.case_sensitive, t.inflect) for n, t in enumerate(self.terms)]
@@ -96,14 +97,9 @@ class Compiled:
                         found = forms.inflected_forms(variant) if inflect else {variant: None}
                     for form, info in found.items():
                         self._add(tokenizer, form, index, exact, info[0] if info else None)
-        longest = 1
         for index_map in (self.folded, self.exact):
             for patterns in index_map.values():
                 patterns.sort(key=lambda p: -len(p.tokens))
-                longest = max(longest, len(patterns[0].tokens))
-        widest = max((c.window for c in self.contexts if c), default=0)
-        # How many chunks either side of a key word a match and its context can reach.
-        self.reach = 2 * longest + widest + 2
         for automaton in (self.folded_keys, self.exact_keys):
             if len(automaton):
                 automaton.make_automaton()
@@ -122,6 +118,10 @@ class Compiled:
         automaton = self.exact_keys if exact else self.folded_keys
         if key not in automaton:
             automaton.add_word(key, key)
+        ctx = self.contexts[index] if index != ALLOWED else None
+        # How many chunks either side of its key a match of this pattern, with its context, can reach.
+        reach = len(tokens) + (ctx.window if ctx and (ctx.near or ctx.not_near) else 1) + 1
+        self.reach[key] = max(reach, self.reach.get(key, 0))
         needs = self._needs(tokens, key, index)
         known = self.needs.get(key, [])
         if known is not None:

@@ -27,18 +27,26 @@ from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, build_options, docume
               help="Print the safe fixes as a unified diff instead of writing them; exit 1 if there are any.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help="Report only findings not recorded in this baseline file (see `jargonlint baseline`).")
+@click.option("--abbreviations/--no-abbreviations", default=None,
+              help="Report abbreviations the document never defines (default: on, or the config's).")
+@click.option("--unknown-words/--no-unknown-words", default=None,
+              help="Also report rare words no glossary knows, as hints (default: off, or the config's).")
+@click.option("--defined-terms", type=click.Choice(["hide", "hint", "info", "warning"]),
+              help="How to report a term after the document explains it (default: info, or the config's).")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Processes to use; 0 picks by the number of files and cores.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when writing to a terminal).")
 @click.option("--reference", is_flag=True, hidden=True, help="Run spaCy over every passage (slow reference path).")
 def command(paths, audience, config_path, doc_type, glossaries, allow, exclude, stdin_filename,
-            output_format, fail_on, exit_zero, fix, diff, baseline_path, jobs, color, reference):
+            output_format, fail_on, exit_zero, fix, diff, baseline_path, abbreviations, unknown_words, defined_terms,
+            jobs, color, reference):
     """Check documents and folders for jargon.
 
     PATHS are files, folders (searched for .md, .txt, .rst, .html and .docx
     files) or - for standard input.
     """
     options = build_options(audience, config_path, doc_type, glossaries, allow, exclude,
-                            fail_on=fail_on, full=reference)
+                            fail_on=fail_on, full=reference, abbreviations=abbreviations,
+                            unknown_words=unknown_words, defined_terms=defined_terms)
     if doc_type is None and "-" in paths:
         options = _type_from_name(options, stdin_filename)
     if options.audience:
