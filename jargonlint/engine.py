@@ -237,8 +237,8 @@ class Linter:
             fix = Fix((Edit(hit.offset, hit.end_offset, replacements[0]),), term.fix,
                       f"Replace with '{replacements[0]}'")
         location = None
-        if prose.locations and line - 1 < len(prose.locations):
-            location = prose.locations[line - 1]
+        if prose.locations and line - 1 < len(prose.locations):  # a Word document: say where, in Word's terms
+            location = f"{prose.locations[line - 1]}: \"{sentence_around(prose.text, hit.offset, hit.end_offset)}\""
         return Finding(
             path=path, line=line, column=column, end_line=end_line, end_column=end_column,
             offset=hit.offset, end_offset=hit.end_offset, text=text, rule="glossary",
@@ -247,6 +247,21 @@ class Linter:
             explanation=term.explanation, replacements=replacements, fix=fix, url=term.url,
             location=location, source=term.source,
         )
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def sentence_around(text: str, offset: int, end_offset: int, limit: int = 160) -> str:
+    """The sentence that holds text[offset:end_offset], cut to about `limit` characters."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, offset - limit), offset):
+        start = m.end()
+    start = max(start, offset - limit)
+    m = _SENTENCE_END.search(text, end_offset, end_offset + limit)
+    end = m.end() if m and m.group() != "\n" else (m.start() if m else min(len(text), end_offset + limit))
+    sentence = " ".join(text[start:end].split())
+    return sentence if len(sentence) <= limit else sentence[:limit - 1] + "…"
 
 
 def message_for(term, text, replacements, names) -> str:

@@ -142,10 +142,10 @@ def test_docx_findings_name_the_paragraph():
     prose = read_docx(data)
     findings = glossary_only(linter_for(core_config()).check(prose, "briefing.docx", "docx"))
     assert [(f.line, f.column, f.term_id, f.location) for f in findings] == [
-        (2, 9, "utilise", "paragraph 2"),
-        (2, 19, "virement", "paragraph 2"),
-        (4, 1, "leverage", "table 1, row 1, cell 2"),
-        (5, 1, "virement", "header 1"),
+        (2, 9, "utilise", 'paragraph 2: "We will utilise a virement."'),
+        (2, 19, "virement", 'paragraph 2: "We will utilise a virement."'),
+        (4, 1, "leverage", 'table 1, row 1, cell 2: "leverage"'),
+        (5, 1, "virement", 'header 1: "Virement header"'),
     ]
     for f in findings:
         assert prose.text[f.offset : f.end_offset] == f.text
