@@ -103,3 +103,8 @@ def test_fast_path_equals_full_spacy_path():
     text = "Utilising the year to date.\n\nNothing here.\n\nThe acute trust and IT, MI, key risks, agile."
     linter = linter_for(core_config())
     assert linter.hits(read_text(text).masked) == linter.hits(read_text(text).masked, full=True)
+
+
+@pytest.mark.parametrize("blank_line", ["\n\n", "\r\n\r\n", "\r\r", "\n \t\n"])
+def test_terms_never_cross_a_blank_line(blank_line):
+    assert found(f"After a myocardial{blank_line}infarction.") == []
