@@ -22,7 +22,7 @@ from .glossary import BUILTIN_IDS, GlossaryError, builtin_dir, load_glossary
 from .matcher import Compiled, cache_key, load_or_compile
 from .readers import BREAK, JOIN, Prose
 
-_BLOCK_END = re.compile(r"\x1e|(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")  # a BREAK, or a blank line
+_BLOCK_END = re.compile(r"\x1e|(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")  # a BREAK, or a blank line
 _WORD_RUN = re.compile(r"[^\s\x00\x1e]+")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 LABELS = {"finance": "finance", "it": "IT", "clinical": "clinical", "general": "management"}

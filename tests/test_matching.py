@@ -108,3 +108,8 @@ def test_fast_path_equals_full_spacy_path():
 @pytest.mark.parametrize("blank_line", ["\n\n", "\r\n\r\n", "\r\r", "\n \t\n"])
 def test_terms_never_cross_a_blank_line(blank_line):
     assert found(f"After a myocardial{blank_line}infarction.") == []
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_terms_match_across_one_line_break(line_break):
+    assert [t for _, t in found(f"After a myocardial{line_break}infarction.")] == ["myocardial-infarction"]
