@@ -31,7 +31,7 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Versions of what shapes results, and the size and mtime of jargonlint's own modules."""
+    """Versions of what shapes results, and the size and mtime of jargonlint's own files."""
     parts = []
     for dist in ("jargonlint", "spacy", "lemminflect", "pyahocorasick", "wordfreq"):
         try:
@@ -39,7 +39,9 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             parts.append("-")
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(package.rglob("*")):  # code and package data (known abbreviations, ...)
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
         stat = path.stat()
         parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

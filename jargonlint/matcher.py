@@ -259,7 +259,9 @@ def _rarest(tokens):
 def blank_nlp():
     import spacy
 
-    return with_sentence_end_split(spacy.blank("en"))
+    nlp = spacy.blank("en")
+    nlp.max_length = 2**31  # the tokenizer alone needs no limit; a 10 MB line is still prose
+    return with_sentence_end_split(nlp)
 
 
 def with_sentence_end_split(nlp):
