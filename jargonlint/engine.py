@@ -19,7 +19,7 @@ from . import document_rules, forms, suppress
 from .config import Config, ConfigError
 from .findings import Edit, Finding, Fix
 from .glossary import BUILTIN_IDS, GlossaryError, builtin_dir, load_glossary
-from .matcher import Compiled, cache_key, load_or_compile
+from .matcher import LETTER_RUN, Compiled, cache_key, load_or_compile, passage_words
 from .readers import BREAK, JOIN, Prose
 
 _BLOCK_END = re.compile(r"\x1e|(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")  # a BREAK, or a blank line
@@ -178,15 +178,30 @@ class Linter:
                 reach[offset] = max(reach.get(offset, 0), compiled.reach[key])
         else:
             folded = _fold(masked)
-            passages = {}
-            for offset, key in compiled.candidate_offsets(folded, masked):
-                i = bisect.bisect_right(starts, offset) - 1
-                if i < 0:
+            word_keys, exact_words = compiled.word_keys, compiled.exact_words
+            for block, (block_start, block_end) in enumerate(bounds):
+                passage = folded[block_start:block_end]
+                words = set(LETTER_RUN.findall(passage))
+                for word in word_keys.intersection(words):
+                    for key in (word, *exact_words.get(word, ())):
+                        if key not in compiled.needs:
+                            continue  # a case-sensitive key only
+                        if compiled.needs[key] is not None and not compiled.plausible(key, passage, words):
+                            continue
+                        for offset in compiled.word_offsets(key, passage, masked, block_start):
+                            reach[offset] = max(reach.get(offset, 0), compiled.reach[key])
+            verdicts = {}
+            for offset, key in compiled.symbol_offsets(folded):
+                block = bisect.bisect_right(starts, offset) - 1
+                if block < 0:
                     continue
-                if i not in passages:
-                    passages[i] = folded[bounds[i][0]:bounds[i][1]]
-                if compiled.plausible(key, passages[i]):
-                    reach[offset] = max(reach.get(offset, 0), compiled.reach[key])
+                if (block, key) not in verdicts:
+                    passage = folded[bounds[block][0]:bounds[block][1]]
+                    verdicts[(block, key)] = any(
+                        compiled.plausible(k, passage, passage_words(passage))
+                        for k in compiled.symbol_variants(key))
+                if verdicts[(block, key)]:
+                    reach[offset] = max(reach.get(offset, 0), max(compiled.reach[k] for k in compiled.symbol_variants(key)))
         spans = []  # (start, end, block index)
         for offset, chunks in reach.items():
             i = bisect.bisect_right(starts, offset) - 1

@@ -9,13 +9,14 @@ glossaries' bytes and the versions of everything that shapes it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 11  # bump when the compiled layout changes
+FORMAT_VERSION = 14  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 
 
@@ -82,8 +83,12 @@ class Compiled:
         tokenizer = _tokenizer()
         self.needs: dict[str, list | None] = {}  # key -> what else a passage must contain (None: nothing)
         self.reach: dict[str, int] = {}  # key -> how many chunks either side a region around it needs
-        self.folded_keys = ahocorasick.Automaton()
+        self.folded_keys = ahocorasick.Automaton()  # every key: for text with markup inside words
         self.exact_keys = ahocorasick.Automaton()
+        self.symbol_keys = ahocorasick.Automaton()  # keys with digits or symbols (`a&e`, `fy21`), lowercase
+        self.word_keys: set[str] = set()  # keys of letters only, lowercase: found through a passage's words
+        self.exact_words: dict[str, set[str]] = {}  # lowercase -> case-sensitive keys of letters only
+        self.symbol_originals: dict[str, set[str]] = {}  # lowercase symbol key -> the keys as written
         entries = [(n, t.spellings, t.case_sensitive, t.inflect) for n, t in enumerate(self.terms)]
         entries += [(ALLOWED, (phrase,), False, True) for phrase in allowed]
         for index, spellings, exact, inflect in entries:
@@ -100,7 +105,8 @@ class Compiled:
         for index_map in (self.folded, self.exact):
             for patterns in index_map.values():
                 patterns.sort(key=lambda p: -len(p.tokens))
-        for automaton in (self.folded_keys, self.exact_keys):
+        self.word_keys = frozenset(self.word_keys)
+        for automaton in (self.folded_keys, self.exact_keys, self.symbol_keys):
             if len(automaton):
                 automaton.make_automaton()
 
@@ -118,6 +124,14 @@ class Compiled:
         automaton = self.exact_keys if exact else self.folded_keys
         if key not in automaton:
             automaton.add_word(key, key)
+            if key.isalpha():
+                self.word_keys.add(key.lower())
+                if exact:
+                    self.exact_words.setdefault(key.lower(), set()).add(key)
+            else:
+                if key.lower() not in self.symbol_keys:
+                    self.symbol_keys.add_word(key.lower(), key.lower())
+                self.symbol_originals.setdefault(key.lower(), set()).add(key)
         ctx = self.contexts[index] if index != ALLOWED else None
         # How many chunks either side of its key a match of this pattern, with its context, can reach.
         reach = len(tokens) + (ctx.window if ctx and (ctx.near or ctx.not_near) else 1) + 1
@@ -125,37 +139,57 @@ class Compiled:
         needs = self._needs(tokens, key, index)
         known = self.needs.get(key, [])
         if known is not None:
-            self.needs[key] = None if needs is None else known + [needs]
+            self.needs[key] = None if needs is None else known + [needs] * (needs not in known)
         if index != ALLOWED and (index, tag) not in self.replacements:
             self.replacements[(index, tag)] = tuple(
                 forms.inflect_phrase(r, tag) for r in self.terms[index].replacements)
 
     def _needs(self, tokens, key, index):
-        """Strings (lowercase) a passage must contain for this pattern to match there, beyond its key.
+        """What a passage must contain for this pattern to match there, beyond its key.
 
-        A tuple of alternatives per condition: the pattern's other words, and
-        the words its context requires. None when the key alone may match.
+        One condition per other word of the pattern and per word list its
+        context requires; each condition is (words, strings): met when one of
+        the words is a word of the passage, or one of the strings is in it.
+        None when the key alone may match.
         """
-        needs = [(t.lower(),) for t in tokens if t != key and any(c.isalnum() for c in t)]
+        groups = [{t.lower()} for t in tokens if t != key and any(c.isalnum() for c in t)]
         ctx = self.contexts[index] if index != ALLOWED else None
         if ctx:
-            for required in (ctx.near, ctx.followed_by, ctx.preceded_by):
-                if required:
-                    needs.append(tuple(sorted({w.lower() for w in required})))
-        return tuple(needs) or None
+            groups += [{w.lower() for w in required} for required in (ctx.near, ctx.followed_by, ctx.preceded_by)
+                       if required]
+        unsafe = _split_fragments()
+        needs = tuple((frozenset(w for w in group if w.isalpha() and w not in unsafe),
+                       tuple(sorted(w for w in group if not w.isalpha() or w in unsafe))) for group in groups)
+        return needs or None
 
     # -- matching ---------------------------------------------------------
 
-    def plausible(self, key: str, passage: str) -> bool:
-        """Could a pattern with this key match in this lowercase passage? Never wrongly says no."""
+    def plausible(self, key: str, passage: str, words: set) -> bool:
+        """Could a pattern with this key match in this lowercase passage (whose `passage_words` are
+        given)? Never wrongly says no."""
         needs = self.needs.get(key)
         if needs is None:
             return True
-        return any(all(any(s in passage for s in alternatives) for alternatives in need) for need in needs)
+        return any(all(not group.isdisjoint(words) or any(s in passage for s in strings) for group, strings in need)
+                   for need in needs)
 
-    def candidate_offsets(self, lowered: str, original: str):
+    def word_offsets(self, key: str, passage: str, original: str, start: int):
+        """Offsets where a key of letters stands as a whole word: lowercase keys in the folded
+        passage, case-sensitive ones in the original."""
+        pattern = _word_pattern(key)
+        text = passage if key.islower() else original[start:start + len(passage)]
+        return (start + m.start() for m in pattern.finditer(text))
+
+    def symbol_variants(self, lowered_key: str):
+        return self.symbol_originals[lowered_key]
+
+    def symbol_offsets(self, lowered: str):
+        """(offset, key) where a key with digits or symbols stands, by the same test as `candidate_offsets`."""
+        return self.candidate_offsets(lowered, None, ((self.symbol_keys, lowered),))
+
+    def candidate_offsets(self, lowered: str, original: str, automata=None):
         """(offset, key) where a pattern's key token stands as a whole word."""
-        for automaton, text in ((self.folded_keys, lowered), (self.exact_keys, original)):
+        for automaton, text in automata or ((self.folded_keys, lowered), (self.exact_keys, original)):
             if not len(automaton):
                 continue
             size = len(text)
@@ -243,6 +277,32 @@ class Compiled:
                 chosen.append(m)
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(key: str):
+    return re.compile(r"(?<![^\W\d_])" + re.escape(key) + r"(?![^\W\d_])")
+
+
+def passage_words(passage: str) -> set:
+    """The runs of letters in a (lowercase) passage: the words `plausible` looks for."""
+    return set(LETTER_RUN.findall(passage))
+
+
+@lru_cache(maxsize=1)
+def _split_fragments() -> frozenset:
+    """Words spaCy's tokenizer exceptions cut out of a longer word (`can` in `cannot`): a passage's
+    runs of word characters can't vouch for them."""
+    tokenizer = _tokenizer()
+    out = set()
+    for exception in tokenizer.rules:
+        pieces = [t.text.lower() for t in tokenizer(exception)]
+        if len(pieces) > 1:
+            out.update(pieces)
+    return frozenset(out)
 
 
 def _rarest(tokens):
