@@ -150,9 +150,8 @@ class Linter:
             if not block.text:
                 continue
             doc = self._doc(block.text)
-            words = [t for t in doc if not t.is_space]
-            for m in self.compiled.match(words):
-                first, last = words[m.start], words[m.end - 1]
+            for m in self.compiled.match(doc):
+                first, last = doc[m.start], doc[m.end - 1]
                 out.append(Hit(block.original(first.idx), block.original(last.idx + len(last.text) - 1) + 1,
                                m.term, m.tag))
         return out

@@ -16,8 +16,9 @@ from functools import lru_cache
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 14  # bump when the compiled layout changes
+FORMAT_VERSION = 16  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
+_ATTRS = ("LOWER", "ORTH", "IDX", "IS_SPACE", "LENGTH")
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class Compiled:
             for patterns in index_map.values():
                 patterns.sort(key=lambda p: -len(p.tokens))
         self.word_keys = frozenset(self.word_keys)
+        self._hash_everything()
         for automaton in (self.folded_keys, self.exact_keys, self.symbol_keys):
             if len(automaton):
                 automaton.make_automaton()
@@ -201,41 +203,46 @@ class Compiled:
                     continue
                 yield start, key
 
-    def match(self, words) -> list[Match]:
-        """Find terms in a list of spaCy tokens (whitespace tokens already removed).
+    def match(self, doc) -> list[Match]:
+        """Find terms in a spaCy Doc; whitespace tokens are skipped, so terms match across line breaks.
 
-        Context conditions are applied, then the longest match wins each span;
-        ties go to the reading with most support from `near` words, then to
-        the glossary listed first.
+        Works on the Doc's arrays of string hashes, so no Token object is made
+        for a word that matches nothing. Context conditions are applied, then
+        the longest match wins each span; ties go to the reading with most
+        support from `near` words, then to the glossary listed first. Match
+        start and end are token indices in the Doc.
         """
+        rows = doc.to_array(_ATTRS).tolist()
+        keep = [i for i, row in enumerate(rows) if not row[3]]
+        lowers = [rows[i][0] for i in keep]
+        orths = [rows[i][1] for i in keep]
+        count = len(keep)
         found = []
-        lowers = [w.lower_ for w in words]
-        texts = [w.text for w in words]
-        count = len(words)
         for i in range(count):
-            for index_map, seq in ((self.folded, lowers), (self.exact, texts)):
-                for pattern in index_map.get(seq[i], ()):
-                    size = len(pattern.tokens)
-                    if i + size > count or tuple(seq[i:i + size]) != pattern.tokens:
+            for index_map, seq in ((self.folded_hashed, lowers), (self.exact_hashed, orths)):
+                for tokens, term, tag in index_map.get(seq[i], ()):
+                    size = len(tokens)
+                    if i + size > count or tuple(seq[i:i + size]) != tokens:
                         continue
                     score = 0
-                    if pattern.term != ALLOWED:
-                        score = self._context_score(pattern.term, words, lowers, i, i + size)
+                    if term != ALLOWED:
+                        score = self._context_score(term, doc, keep, lowers, orths, i, i + size)
                         if score is None:
                             continue
-                    found.append(Match(i, i + size, pattern.term, pattern.tag, score))
-        return self._resolve(found, words)
+                    found.append(Match(i, i + size, term, tag, score))
+        chosen = self._resolve(found, [rows[i][2] for i in keep], [rows[i][4] for i in keep])
+        return [Match(keep[m.start], keep[m.end - 1] + 1, m.term, m.tag, m.score) for m in chosen]
 
-    def _context_score(self, term, words, lowers, start, end):
-        ctx = self.contexts[term]
+    def _context_score(self, term, doc, keep, lowers, orths, start, end):
+        ctx = self.contexts_hashed[term]
         if ctx is None:
             return 0
-        texts = [w.text for w in words] if ctx.has_acronyms else None
+        count = len(lowers)
 
         def word(i):  # the lowercase word, and its exact text for acronym conditions
-            if not 0 <= i < len(lowers):
+            if not 0 <= i < count:
                 return ()
-            return (lowers[i], texts[i]) if texts else (lowers[i],)
+            return (lowers[i], orths[i]) if ctx.has_acronyms else (lowers[i],)
 
         before, after = word(start - 1), word(end)
         if ctx.followed_by and not ctx.followed_by.intersection(after):
@@ -248,26 +255,26 @@ class Compiled:
         if ctx.near or ctx.not_near:
             lo, hi = max(0, start - ctx.window), end + ctx.window
             nearby = set(lowers[lo:start]) | set(lowers[end:hi])
-            if texts:
-                nearby |= set(texts[lo:start]) | set(texts[end:hi])
+            if ctx.has_acronyms:
+                nearby |= set(orths[lo:start]) | set(orths[end:hi])
             if nearby & ctx.not_near:
                 return None
             if ctx.near:
                 score = len(nearby & ctx.near)
                 if not score:
                     return None
-        if ctx.pos and words[start].doc.has_annotation("POS"):
-            if not any(w.pos_ in ctx.pos for w in words[start:end]):
+        if ctx.pos and doc.has_annotation("POS"):
+            if not any(doc[keep[i]].pos_ in ctx.pos for i in range(start, end)):
                 return None
         return score
 
-    def _resolve(self, found, words) -> list[Match]:
+    def _resolve(self, found, starts, lengths) -> list[Match]:
         def rank(m):
-            width = words[m.end - 1].idx + len(words[m.end - 1].text) - words[m.start].idx
+            width = starts[m.end - 1] + lengths[m.end - 1] - starts[m.start]
             glossary = self.terms[m.term].glossary if m.term != ALLOWED else ""
             return (-width, m.term != ALLOWED, -m.score, self.priority.get(glossary, 99), m.start)
 
-        taken = bytearray(len(words))
+        taken = bytearray(len(starts))
         chosen = []
         for m in sorted(found, key=rank):
             if any(taken[m.start:m.end]):
@@ -277,6 +284,33 @@ class Compiled:
                 chosen.append(m)
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+    def _hash_everything(self):
+        """The indexes and context word sets as spaCy string ids, which is what Doc arrays hold.
+
+        The StringStore gives the id: a hash for most strings, but a fixed symbol
+        id for the few spaCy reserves (`meta` is 424).
+        """
+        strings = blank_nlp().vocab.strings
+
+        def hash_string(text):
+            return strings[text]
+
+        def hashed(index_map):
+            return {hash_string(first): [(tuple(hash_string(t) for t in p.tokens), p.term, p.tag) for p in patterns]
+                    for first, patterns in index_map.items()}
+
+        def hashed_words(words):
+            return frozenset(hash_string(w) for w in words)
+
+        self.folded_hashed = hashed(self.folded)
+        self.exact_hashed = hashed(self.exact)
+        self.contexts_hashed = tuple(
+            None if c is None else TermContext(
+                hashed_words(c.near), hashed_words(c.not_near), hashed_words(c.followed_by),
+                hashed_words(c.not_followed_by), hashed_words(c.preceded_by), hashed_words(c.not_preceded_by),
+                c.window, c.pos, c.has_acronyms)
+            for c in self.contexts)
 
 
 LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -30,10 +30,9 @@ class JargonComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         compiled = self.linter.compiled
-        words = [t for t in doc if not t.is_space]
         spans = []
-        for m in compiled.match(words):
-            span = Span(doc, words[m.start].i, words[m.end - 1].i + 1, label=compiled.terms[m.term].id)
+        for m in compiled.match(doc):
+            span = Span(doc, m.start, m.end, label=compiled.terms[m.term].id)
             span._.jargon_term = compiled.terms[m.term]
             span._.jargon_replacements = compiled.replacements.get((m.term, m.tag), ())
             spans.append(span)
