@@ -5,6 +5,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
 from __future__ import annotations
 
 import importlib
+import os
 
 import click
 
@@ -48,9 +49,33 @@ def cli():
     """Flag the professional jargon your reader won't know, and suggest plain English."""
 
 
+def _safe_streams():
+    """A file name that is not UTF-8 reaches output as surrogate escapes; print them as ``\\udcff``.
+
+    Written raw they would make JSON and SARIF invalid UTF-8, and under a
+    strict locale they would stop the run. The escape is readable, and a JSON
+    reader turns it back into the very name ``os.fsdecode`` gave.
+    """
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # replaced by a caller, or already closed
+            pass
+
+
 def main(argv=None):
+    _safe_streams()
     try:
         return cli.main(args=argv, prog_name="jargonlint", standalone_mode=True)
     except KeyboardInterrupt:
         click.echo("jargonlint: interrupted", err=True)
         raise SystemExit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2, never a traceback
+        if os.environ.get("JARGONLINT_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        click.echo(f"jargonlint: error: internal error ({type(exc).__name__}: {message}); "
+                   "please report it (JARGONLINT_DEBUG=1 shows the traceback)", err=True)
+        raise SystemExit(2) from None

@@ -6,6 +6,7 @@ values a one-line error naming the file and line.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -89,7 +90,7 @@ def parse_config(data, path) -> Config:
     if data is None:
         return Config(path=str(path))
     if not isinstance(data, dict):
-        raise ConfigError(path, getattr(data, "line", 0), "the configuration must be a mapping")
+        raise ConfigError(path, getattr(data, "line", 0) or 1, "the configuration must be a mapping")
     line_of = getattr(data, "line_of", lambda key: 0)
     warnings, values = [], {}
     for key, value in data.items():
@@ -129,10 +130,16 @@ def parse_config(data, path) -> Config:
         audiences[str(name)] = tuple(ids)
     if "audience" in values and values["audience"] not in {**BUILTIN_AUDIENCES, **audiences}:
         fail("audience", f"unknown audience {values['audience']!r}")
+    extra_glossaries = tuple(str((base / p).resolve()) for p in strings("extra_glossaries"))
+    for name, full in zip(values.get("extra_glossaries", []), extra_glossaries):
+        if not Path(full).exists():
+            fail("extra_glossaries", f"extra glossary {name!r}: no such file ({full})")
+        if Path(full).is_dir():
+            fail("extra_glossaries", f"extra glossary {name!r}: is a folder, not a file")
     return Config(
         audience=values.get("audience", "public"),
         glossaries=dict(values.get("glossaries", {})),
-        extra_glossaries=tuple(str((base / p).resolve()) for p in strings("extra_glossaries")),
+        extra_glossaries=extra_glossaries,
         allow=strings("allow"),
         severity=dict(values.get("severity", {})),
         exclude=strings("exclude"),
@@ -161,8 +168,9 @@ def load_config_file(path) -> Config:
         raise ConfigError(path, 0, f"cannot read: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError(path, 0, "not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ConfigError(path, line, f"not UTF-8 text (byte {exc.start})") from None
     if path.name == "pyproject.toml":
         return parse_config(_pyproject_section(text, path), path)
     try:
@@ -229,7 +237,12 @@ class ConfigFinder:
     def for_path(self, path) -> Config:
         if self.explicit:
             return self.explicit
-        folder = Path(path).resolve().parent if path not in ("-", None) else Path.cwd().resolve()
+        if path in ("-", None):
+            return self._lookup(Path.cwd().resolve())
+        try:
+            folder = Path(path).resolve().parent
+        except (RuntimeError, OSError):  # a symbolic-link loop (RuntimeError before Python 3.13)
+            folder = Path(os.path.abspath(path)).parent.resolve()
         return self._lookup(folder)
 
     def _lookup(self, folder: Path) -> Config:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +65,22 @@ def _walk(root: Path, excluded):
         for name in sorted(files):
             if os.path.splitext(name)[1].lower() in DEFAULT_EXTENSIONS:
                 full = os.path.join(folder, name)
-                if not excluded(full) and not name.startswith("~$"):  # Word's lock files
-                    yield full
+                if not excluded(full) and not name.startswith("~$") and _regular_or_gone(full):
+                    yield full  # (not Word's lock files)
+
+
+def _regular_or_gone(path: str) -> bool:
+    """Take a file found in a folder only if it is a regular file (or cannot be looked at).
+
+    A named pipe, socket or device with a document's name would block the read
+    forever or never end; one named on the command line is still read. A file
+    that cannot be looked at (a broken link, deleted meanwhile) is taken, so
+    reading it reports why.
+    """
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def matches_any(path: str, patterns, root: Path) -> bool:
@@ -93,6 +108,8 @@ def read_bytes(path: str) -> bytes:
     except IsADirectoryError:
         raise ReadError("is a folder, not a file") from None
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise ReadError("broken symbolic link") from None
         raise ReadError("no such file (deleted while checking?)") from None
     except PermissionError:
         raise ReadError("permission denied") from None

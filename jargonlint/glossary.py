@@ -95,8 +95,13 @@ def load_glossary(path) -> Glossary:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise GlossaryError(path, 0, "no such glossary file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(path, 0, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except IsADirectoryError:
+        raise GlossaryError(path, 0, "is a folder, not a glossary file") from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise GlossaryError(path, line, f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise GlossaryError(path, 0, f"cannot read: {exc.strerror or exc}") from None
     return parse_glossary(text, path)
 
 
@@ -153,7 +158,10 @@ class _Validator:
             self.check_keys(source, SOURCE_KEYS, f"source {sid!r}", data["sources"].line_of(sid))
             sources[sid] = Source(source["title"], source["licence"], source.get("url"))
         terms, seen = [], {}
-        for entry in data["terms"]:
+        items = data["terms"]
+        for n, entry in enumerate(items):
+            if not isinstance(entry, dict):
+                self.fail(getattr(items, "line_of", lambda n: data.line_of("terms"))(n), "each term must be a mapping")
             term = self.term(entry, gid, sources)
             if term.id in seen:
                 self.fail(entry.line, f"term {term.id!r}: duplicate id (first at line {seen[term.id]})")

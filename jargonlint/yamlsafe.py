@@ -24,6 +24,17 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+class LineList(list):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    line = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        lines = getattr(self, "item_lines", ())
+        return lines[index] if 0 <= index < len(lines) else self.line
+
+
 class YamlError(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(message)
@@ -53,12 +64,20 @@ def _construct_mapping(loader, node):
     return result
 
 
+def _construct_sequence(loader, node):
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
 def _refuse(loader, tag_suffix, node=None):
     node = node if node is not None else tag_suffix
     raise YamlError(node.start_mark.line + 1, f"tag {node.tag!r} is not allowed (only plain data)")
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _LineLoader.add_constructor(None, lambda loader, node: _refuse(loader, node))
 
 

@@ -33,3 +33,17 @@ def run_cli(*args, input=None, cwd=None, env=None):
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(command + list(args), input=input, capture_output=True, cwd=cwd, env=full_env,
                           text=isinstance(input, str) or input is None)
+
+
+# -- fuzzing: bounded by default, longer on request (owned by the reliability tests) ------------
+
+def pytest_addoption(parser):
+    parser.addoption("--fuzz-examples", type=int, default=None, metavar="N",
+                     help="Examples per Hypothesis fuzz test (default: small, so the fuzz suite stays under a "
+                          "minute); also JARGONLINT_FUZZ_EXAMPLES=N.")
+
+
+def pytest_configure(config):
+    examples = config.getoption("--fuzz-examples", default=None)
+    if examples:
+        os.environ["JARGONLINT_FUZZ_EXAMPLES"] = str(examples)

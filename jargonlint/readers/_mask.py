@@ -27,6 +27,27 @@ _SIGNALS = re.compile("[\x00\x01\x02\x1e]")
 # skip ahead to it; assertions come after.)
 _SOFT_RUN = re.compile(r"[\x00\x01](?<=\w[\x00\x01])[\x00\x01]*(?=\w)")
 
+# A long run of punctuation, symbols or emoji is never prose, and spaCy's
+# tokenizer strips such a run one character at a time, searching the whole
+# rest of the run each time: quadratic. 8,000 brackets took 4 seconds and a
+# 10 MB line of them would never finish. ``finish`` blanks such runs.
+# A word of more than LONG_WORD characters with no space in it (minified code,
+# an encoded blob, a 1 MB line of letters) is not prose either; spaCy refuses
+# a text of over a million characters, so such a word would stop the check.
+# Both patterns only start where a run starts, so a long run is scanned once.
+NOISE_RUN = 64
+LONG_WORD = 10_000
+_NOISE = re.compile(r"(?<![^\w\s\x00\x1e])(?<!_)(?:[^\w\s\x00\x1e]|_){%d,}" % NOISE_RUN)
+_LONG = re.compile(r"(?<![^\s\x1e])[^\s\x1e]{%d,}" % LONG_WORD)
+
+# Invisible format characters typed straight into the text: zero-width space,
+# joiners, direction marks and embeddings, the word joiner, a byte-order mark
+# left in the middle of a file, variation selectors. A reader sees
+# "\u200butilise" or "uti\u00adlise" as "utilise", so the mask makes them
+# vanish inside a word and separate words elsewhere (SOFT), instead of hiding
+# the word from the matcher.
+_INVISIBLE_RUN = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]+")
+
 # Characters that vanish inside a word when decoded from an entity.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
@@ -138,9 +159,13 @@ def finish(text: str, work: str, fixups: Fixups = ()) -> str:
         work = "".join(pieces)
     if HOLD in work:  # a placeholder whose fix was dropped: show nothing there
         work = work.replace(HOLD, " ")
+    if _INVISIBLE_RUN.search(work):
+        work = _INVISIBLE_RUN.sub(lambda m: SOFT * len(m.group()), work)
     if SOFT in work:
         work = _SOFT_RUN.sub(lambda m: JOIN * len(m.group()), work)
         work = work.replace(SOFT, " ")
+    work = _NOISE.sub(lambda m: " " * len(m.group()), work)
+    work = _LONG.sub(lambda m: blank(m.group()), work)
     if "\r" in text:
         work = _restore_cr(text, work)
     return work
