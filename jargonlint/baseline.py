@@ -138,7 +138,12 @@ class Baseline:
                 entry["text"] = text
             files.setdefault(path, []).append(entry)
         data = {"version": VERSION, "tool": "jargonlint", "about": ABOUT, "files": files}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a non-UTF-8 file name: escape it, so it reads back exactly
+            text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+        return text
 
     @property
     def total(self) -> int:

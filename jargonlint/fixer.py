@@ -76,6 +76,7 @@ class FixOutcome:
     skipped: tuple[Skipped, ...] = ()
     note: str | None = None  # why the file was not fixed (a .docx, say)
     converged: bool = True
+    original: bytes | None = None  # the bytes the fix was computed from
 
     @property
     def changed(self) -> bool:
@@ -274,7 +275,7 @@ def fix_bytes(checker, path: str, data: bytes,
     if new_data == data:  # pragma: no cover - a fix that changed the text changes the bytes
         return FixOutcome(path, result)
     return FixOutcome(path, result, fixed.changes, before, fixed.text, new_data, fixed.skipped,
-                      converged=fixed.converged)
+                      converged=fixed.converged, original=data)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -297,6 +298,14 @@ def write_fixed(outcome: FixOutcome) -> str | None:
 
     if not outcome.changed:
         return None
+    if outcome.original is not None:
+        try:
+            with open(outcome.path, "rb") as f:
+                now = f.read()
+        except OSError as exc:
+            return exc.strerror or str(exc)
+        if now != outcome.original:  # saved by someone else while we worked: theirs wins
+            return "changed on disk while it was being fixed; not written"
     try:
         write_bytes(outcome.path, outcome.data)
     except OSError as exc:

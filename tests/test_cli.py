@@ -142,3 +142,18 @@ def test_lint_paths_library_function(tmp_path):
     config = core_args(tmp_path)[1]
     (result,) = lint_paths([str(tmp_path)], config=config)
     assert result.path.endswith("a.md") and [f.term_id for f in result.findings] == ["virement"]
+
+
+def test_summary_counts_files_that_could_not_be_checked(tmp_path):
+    doc = tmp_path / "real.txt"
+    doc.write_text("Plain words.\n")
+    proc = run_cli("check", str(doc), str(tmp_path / "gone.md"), *core_args(tmp_path))
+    assert proc.stdout.strip().splitlines()[-1] == "No jargon found in 1 file checked; 1 could not be checked."
+
+
+def test_validate_refuses_a_team_glossary_named_like_a_built_in_one(tmp_path):
+    team = tmp_path / "ours.yaml"
+    team.write_text("id: finance\nname: Ours\ndescription: d\nsources: {j: {title: t, licence: MIT}}\nterms: []\n")
+    proc = run_cli("glossary", "validate", str(team))
+    assert proc.returncode == 1
+    assert proc.stdout.strip() == f"{team}:1: glossary id 'finance' is a built-in glossary's; choose another"

@@ -75,6 +75,10 @@ def validate(files, examples):
     for path in files:
         try:
             glossary = load_glossary(path)
+            if os.path.realpath(path) not in builtin and glossary.id in BUILTIN_IDS:
+                click.echo(f"{path}:1: glossary id {glossary.id!r} is a built-in glossary's; choose another")
+                problems += 1
+                continue
             extra = () if os.path.realpath(path) in builtin else (os.path.abspath(path),)
             config = Config(extra_glossaries=extra, glossaries={gid: True for gid in BUILTIN_IDS})
             failures = check_glossary(glossary, config) if examples else []

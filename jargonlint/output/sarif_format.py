@@ -148,9 +148,9 @@ def _artifact(path: str, base: Path) -> dict:
     full = Path(os.path.abspath(path))
     try:
         rel = full.relative_to(base)
-    except ValueError:
-        return {"uri": full.as_uri()}
-    return {"uri": quote(rel.as_posix()), "uriBaseId": SRCROOT}
+    except ValueError:  # quoted from the name's bytes, so a non-UTF-8 name survives
+        return {"uri": "file://" + quote(os.fsencode(full.as_posix()))}
+    return {"uri": quote(os.fsencode(rel.as_posix())), "uriBaseId": SRCROOT}
 
 
 def _md(text: str) -> str:

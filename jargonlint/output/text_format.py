@@ -20,11 +20,19 @@ def render(results, context) -> str:
             extra = f" ({f.location})" if f.location else ""
             lines.append(f"{where} {level} {rule} {f.message}{extra}")
     s = summary(results)
+    checked = s["files"] - s["errors"] - s["skipped"]
     if s["findings"]:
         parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in s["by_severity"].items() if n]
         files = s["files_with_findings"]
-        lines.append(f"Found {s['findings']} jargon finding{'s' if s['findings'] != 1 else ''} "
-                     f"({', '.join(parts)}) in {files} file{'s' if files != 1 else ''} of {s['files']} checked.")
+        line = (f"Found {s['findings']} jargon finding{'s' if s['findings'] != 1 else ''} "
+                f"({', '.join(parts)}) in {files} file{'s' if files != 1 else ''} of {_files(checked)} checked")
     else:
-        lines.append(f"No jargon found in {s['files']} file{'s' if s['files'] != 1 else ''} checked.")
+        line = f"No jargon found in {_files(checked)} checked"
+    extra = [f"{s['errors']} could not be checked" if s["errors"] else "", f"{s['skipped']} skipped" if s["skipped"] else ""]
+    extra = [e for e in extra if e]
+    lines.append(line + (f"; {', '.join(extra)}" if extra else "") + ".")
     return "\n".join(lines) + "\n"
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
