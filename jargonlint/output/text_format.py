@@ -25,7 +25,7 @@ def render(results, context) -> str:
         parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in s["by_severity"].items() if n]
         files = s["files_with_findings"]
         line = (f"Found {s['findings']} jargon finding{'s' if s['findings'] != 1 else ''} "
-                f"({', '.join(parts)}) in {files} file{'s' if files != 1 else ''} of {_files(checked)} checked")
+                f"({', '.join(parts)}) in {files} file{'s' if files != 1 else ''} of {checked} checked")
     else:
         line = f"No jargon found in {_files(checked)} checked"
     extra = [f"{s['errors']} could not be checked" if s["errors"] else "", f"{s['skipped']} skipped" if s["skipped"] else ""]
