@@ -394,12 +394,12 @@ def _roman_here(text: str, start: int, end: int, token: str) -> bool:
 def _emphasis(token: str) -> bool:
     if len(token) == 2:
         return token in _SHOUTED_SHORT
-    from wordfreq import zipf_frequency
+    from .everyday import common_zipf
 
     if not any(c in "AEIOU" for c in token):
         return False  # BBC, NHS, CCTV: not a word said aloud, so not a word written in capitals
     threshold = EMPHASIS_ZIPF_LONG if len(token) >= 5 else EMPHASIS_ZIPF
-    return zipf_frequency(token.lower(), "en") >= threshold
+    return common_zipf(token.lower()) >= threshold
 
 
 _CAPS_WORD = re.compile(r"[A-Za-z]{2,}")

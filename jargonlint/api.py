@@ -178,9 +178,8 @@ def _parallel(options, paths, jobs):
         context = multiprocessing.get_context("fork")
     except ValueError:
         context = None
-    try:  # load glossaries once in the parent so every forked worker has them
-        Checker(options).config_for(paths[0])
-        linter_for(Checker(options).config_for(paths[0]))
+    try:  # load glossaries and spaCy once in the parent, so every forked worker starts with them
+        linter_for(Checker(options).config_for(paths[0])).warm_up()
     except LintError:
         pass
     chunk = max(1, len(paths) // (jobs * 8))

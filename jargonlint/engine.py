@@ -131,6 +131,12 @@ class Linter:
                     self._nlp = _pipeline(self.config.pipeline)
         return self._nlp
 
+    def warm_up(self) -> None:
+        """Load spaCy and everything a check touches once, e.g. before forking workers."""
+        from .readers.plain import read_text
+
+        self.check(read_text("Going forward, the ICB (Integrated Care Board) will leverage the API. NOT now."))
+
     def _doc(self, text):
         nlp = self.nlp
         return nlp(text) if self.config.pipeline else nlp.make_doc(text)

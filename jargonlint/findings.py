@@ -1,7 +1,7 @@
 """Findings: plain immutable data that every output format renders."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 SEVERITY_RANK = {"hint": 0, "info": 1, "warning": 2, "error": 3}
 
@@ -46,15 +46,17 @@ class Finding:
     source: str | None = None  # the glossary source the term cites
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in _FIELDS}
         data["replacements"] = list(self.replacements)
-        data.pop("fix")
         data["fix"] = None if self.fix is None else {
             "applicability": self.fix.applicability,
             "title": self.fix.title,
-            "edits": [asdict(e) for e in self.fix.edits],
+            "edits": [{"offset": e.offset, "end_offset": e.end_offset, "text": e.text} for e in self.fix.edits],
         }
         return data
+
+
+_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("replacements", "fix"))
 
 
 @dataclass(frozen=True)

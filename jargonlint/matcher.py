@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 16  # bump when the compiled layout changes
+FORMAT_VERSION = 17  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 _ATTRS = ("LOWER", "ORTH", "IDX", "IS_SPACE", "LENGTH")
 
@@ -178,9 +178,14 @@ class Compiled:
     def word_offsets(self, key: str, passage: str, original: str, start: int):
         """Offsets where a key of letters stands as a whole word: lowercase keys in the folded
         passage, case-sensitive ones in the original."""
-        pattern = _word_pattern(key)
         text = passage if key.islower() else original[start:start + len(passage)]
-        return (start + m.start() for m in pattern.finditer(text))
+        size, end = len(key), len(text)
+        at = text.find(key)
+        while at >= 0:
+            after = at + size
+            if (at == 0 or not text[at - 1].isalpha()) and (after >= end or not text[after].isalpha()):
+                yield start + at
+            at = text.find(key, at + 1)
 
     def symbol_variants(self, lowered_key: str):
         return self.symbol_originals[lowered_key]
@@ -316,9 +321,6 @@ class Compiled:
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=None)
-def _word_pattern(key: str):
-    return re.compile(r"(?<![^\W\d_])" + re.escape(key) + r"(?![^\W\d_])")
 
 
 def passage_words(passage: str) -> set:
@@ -364,12 +366,16 @@ def with_sentence_end_split(nlp):
     spaCy's English rules leave it on mixed-case words (`SaaS.`, `A&E.`),
     which would hide abbreviations at the end of a sentence. Abbreviations
     with stops of their own (`e.g.`, `Dr.`) are tokenizer exceptions and
-    are not affected.
+    are not affected. The extra rule is tried after spaCy's own, so nothing
+    spaCy already splits changes (and its big suffix pattern is not compiled again).
     """
-    from spacy.util import compile_suffix_regex
+    spacy_suffix = nlp.tokenizer.suffix_search
+    final_stop = re.compile(r"(?<=[A-Za-z0-9&])\.$").search
 
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z0-9&])\.$"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    def suffix_search(text):
+        return spacy_suffix(text) or final_stop(text)
+
+    nlp.tokenizer.suffix_search = suffix_search
     return nlp
 
 
