@@ -92,14 +92,28 @@ class Checker:
         findings = linter_for(config).check(document.prose, document.path, document.format, self.options.full)
         return FileResult(document.path, tuple(findings), format=document.format)
 
+    def _cache_name(self, path: str, data: bytes) -> str | None:
+        if self.options.full:
+            return None
+        return cache.key("results", linter_for(self.config_for(path)).key, format_for(path, self.options.format), data)
+
+    def cached(self, path: str) -> FileResult | None:
+        """The findings of a file checked before, unchanged since, or None."""
+        try:
+            name = self._cache_name(path, read_bytes(path))
+        except (ReadError, *LintError):
+            return None
+        found = cache.load("results", name) if name else None
+        if found is None:
+            return None
+        return FileResult(path, tuple(replace(f, path=path) for f in found), format=format_for(path, self.options.format))
+
     def check_bytes(self, path: str, data: bytes) -> FileResult:
         """Check a file's bytes; findings for bytes checked before come from the results cache."""
-        linter = linter_for(self.config_for(path))
-        fmt = format_for(path, self.options.format)
-        name = None if self.options.full else cache.key("results", linter.key, fmt, data)
+        name = self._cache_name(path, data)
         cached = cache.load("results", name) if name else None
         if cached is not None:
-            return FileResult(path, tuple(replace(f, path=path) for f in cached), format=fmt)
+            return FileResult(path, tuple(replace(f, path=path) for f in cached), format=format_for(path, self.options.format))
         try:
             document = load_document(path, data, self.options.format)
         except Skip as note:
@@ -145,7 +159,11 @@ def check_paths(paths, options: Options = Options(), jobs: int = 1, stdin: bytes
     todo = [p for p, error in items if error is None and p != "-"]
     results = {}
     if jobs > 1 and len(todo) > 1:
-        results = dict(zip(todo, _parallel(options, todo, jobs)))
+        # Files checked before need no worker (nor spaCy): only the rest go to the pool.
+        results = {p: r for p in todo if (r := checker.cached(p)) is not None}
+        misses = [p for p in todo if p not in results]
+        if len(misses) > 1:
+            results.update(zip(misses, _parallel(options, misses, jobs)))
     for path, error in items:
         if error:
             yield FileResult(path, error=error)
