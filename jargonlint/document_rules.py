@@ -410,10 +410,7 @@ def _glossary_words(compiled) -> frozenset:
     with _INDEX_LOCK:
         words = _GLOSSARY_WORDS.get(compiled)
         if words is None:
-            words = frozenset(
-                token for index_map in (compiled.folded, compiled.exact) for token, patterns in index_map.items()
-                if any(len(p.tokens) == 1 for p in patterns))
-            words = frozenset(w.lower() for w in words)
+            words = compiled.single_words
             _GLOSSARY_WORDS[compiled] = words
     return words
 

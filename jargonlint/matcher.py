@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 17  # bump when the compiled layout changes
+FORMAT_VERSION = 18  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 _ATTRS = ("LOWER", "ORTH", "IDX", "IS_SPACE", "LENGTH")
 
@@ -84,6 +84,7 @@ class Compiled:
         tokenizer = _tokenizer()
         self.needs: dict[str, list | None] = {}  # key -> what else a passage must contain (None: nothing)
         self.reach: dict[str, int] = {}  # key -> how many chunks either side a region around it needs
+        self._seen: dict = {}
         self.folded_keys = ahocorasick.Automaton()  # every key: for text with markup inside words
         self.exact_keys = ahocorasick.Automaton()
         self.symbol_keys = ahocorasick.Automaton()  # keys with digits or symbols (`a&e`, `fy21`), lowercase
@@ -108,6 +109,12 @@ class Compiled:
                 patterns.sort(key=lambda p: -len(p.tokens))
         self.word_keys = frozenset(self.word_keys)
         self._hash_everything()
+        # Kept for readers of the index (the one-word forms glossaries decide); the string-keyed
+        # indexes and contexts are only needed while compiling, so they are not pickled.
+        self.single_words = frozenset(
+            p.tokens[0].lower() for index_map in (self.folded, self.exact) for ps in index_map.values()
+            for p in ps if len(p.tokens) == 1)
+        del self.folded, self.exact, self.contexts, self._seen
         for automaton in (self.folded_keys, self.exact_keys, self.symbol_keys):
             if len(automaton):
                 automaton.make_automaton()
@@ -160,9 +167,14 @@ class Compiled:
             groups += [{w.lower() for w in required} for required in (ctx.near, ctx.followed_by, ctx.preceded_by)
                        if required]
         unsafe = _split_fragments()
-        needs = tuple((frozenset(w for w in group if w.isalpha() and w not in unsafe),
-                       tuple(sorted(w for w in group if not w.isalpha() or w in unsafe))) for group in groups)
+        needs = tuple(self._interned((frozenset(w for w in group if w.isalpha() and w not in unsafe),
+                                      tuple(sorted(w for w in group if not w.isalpha() or w in unsafe))))
+                      for group in groups)
         return needs or None
+
+    def _interned(self, value):
+        """One shared object for equal conditions, so the pickle stores each once."""
+        return self._seen.setdefault(value, value)
 
     # -- matching ---------------------------------------------------------
 
