@@ -203,7 +203,7 @@ def _plausible_long_form(short: str, long: str) -> bool:
     return any(sum(ch.isalpha() for ch in w) >= 2 and not w.isupper() for w in words)
 
 
-def _matching_bracket(text: str, open_at: int, reach: int = 300) -> int | None:
+def matching_bracket(text: str, open_at: int, reach: int = 300) -> int | None:
     """The offset of the ")" that closes the "(" at `open_at` (nested brackets allowed), or None."""
     depth = 0
     limit = min(len(text), open_at + reach)
@@ -266,7 +266,7 @@ def find_definitions(text: str) -> list[Definition]:
             if s in found or not is_short_form(short):
                 continue
             open_at = m.end() - 1
-            close = _matching_bracket(text, open_at)
+            close = matching_bracket(text, open_at)
             if close is None:
                 continue
             lo, hi = open_at + 1, close

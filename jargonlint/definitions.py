@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .abbreviations import matching_bracket
+
 # An aside, an example or a reference starts like this; an explanation does not.
 _NOT_EXPLANATION = frozenset("""
 see e.g eg for example including excluding except where when whenever if unless although though however
@@ -111,18 +113,8 @@ def _bracket_after(text, pos):
         k += 1
     if k >= len(text) or text[k] != "(":
         return None
-    depth = 0
-    for j in range(k, min(len(text), k + 400)):
-        ch = text[j]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return (k + 1, j) if is_explanation(text[k + 1:j]) else None
-        elif ch == "\x1e" or (ch == "\n" and _blank_line_follows(text, j)):
-            return None
-    return None
+    close = matching_bracket(text, k, reach=400)
+    return (k + 1, close) if close is not None and is_explanation(text[k + 1:close]) else None
 
 
 def _dashes_after(text, pos):
@@ -164,6 +156,3 @@ def _phrase_before(text, end):
     return words[0].start(), end
 
 
-def _blank_line_follows(text, newline):
-    following = text.find("\n", newline + 1)
-    return following >= 0 and not text[newline + 1:following].strip()
