@@ -20,7 +20,7 @@ from .config import Config, ConfigError
 from .findings import Edit, Finding, Fix
 from .glossary import BUILTIN_IDS, GlossaryError, builtin_dir, load_glossary
 from .matcher import LETTER_RUN, Compiled, cache_key, load_or_compile, passage_words
-from .readers import BREAK, JOIN, Prose
+from .readers import JOIN, Prose
 
 _BLOCK_END = re.compile(r"\x1e|(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")  # a BREAK, or a blank line
 _WORD_RUN = re.compile(r"[^\s\x00\x1e]+")

@@ -99,11 +99,12 @@ def inflect_phrase(phrase: str, tag: str | None) -> str:
     words = phrase.split(" ")
     li = _lemminflect()
     if tag in VERB_TAGS:
-        index, upos = 0, "VERB"
-        if "VERB" not in li.getAllLemmas(words[0].lower()) or li.getAllLemmas(words[0].lower())["VERB"][0] != words[0].lower():
+        index = 0
+        lemmas = li.getAllLemmas(words[0].lower())
+        if "VERB" not in lemmas or lemmas["VERB"][0] != words[0].lower():
             return phrase  # only a verb in its base form can take the term's ending
     elif tag == "NNS" and len(words) <= 3:
-        index, upos = len(words) - 1, "NOUN"
+        index = len(words) - 1
     else:
         return phrase
     word = words[index]

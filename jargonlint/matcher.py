@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import cache, forms
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 18  # bump when the compiled layout changes
+FORMAT_VERSION = 19  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 _ATTRS = ("LOWER", "ORTH", "IDX", "IS_SPACE", "LENGTH")
 

@@ -9,7 +9,6 @@ Each directive names term ids, glossary ids, rule ids or words; none means all.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 

@@ -12,30 +12,14 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORE_GLOSSARY
 from jargonlint import atomic, files
 from jargonlint.api import Checker, Options
 from jargonlint.cli import cli
+from reliability_support import CORE_ONLY, folder, invoke  # noqa: F401  (folder is a fixture)
 
-CORE_ONLY = ("glossaries: {finance: false, it: false, clinical: false, general: false}\n"
-             f"extra_glossaries: ['{CORE_GLOSSARY}']\n")
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
 
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    (tmp_path / ".jargonlint.yaml").write_text(CORE_ONLY, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(tmp_path.parent / (tmp_path.name + "-cache")))
-    return tmp_path
-
-
-def invoke(*args, input=None):
-    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=True)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"an exception escaped: {result.exception!r}\n{result.stderr}")
-    assert "Traceback" not in result.stderr
-    return result.exit_code, result.stdout, result.stderr
 
 
 def errors(err):

@@ -91,10 +91,7 @@ def _fix(paths, options, stdin, stdin_filename, baseline, write):
     from ..fixer import fix_bytes, write_fixed
 
     checker = Checker(options)
-    wanted = None
-    if baseline is not None:
-        def wanted(path, findings, prose):
-            return baseline.new_findings(path, findings, prose)
+    wanted = baseline.new_findings if baseline is not None else None  # None: every finding is wanted
 
     results, fixed, files, would_change = [], 0, 0, False
     for path, error in checker.paths(paths):

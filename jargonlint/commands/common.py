@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import click
 
@@ -11,7 +12,7 @@ from ..schema import SEVERITIES
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def fail(message: str) -> "NoReturn":  # noqa: F821
+def fail(message: str) -> NoReturn:
     """A one-line error on stderr and exit 2: never a traceback."""
     click.echo(f"jargonlint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)

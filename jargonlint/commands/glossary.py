@@ -8,7 +8,7 @@ import click
 
 from ..config import Config, ConfigError
 from ..glossary import BUILTIN_IDS, GlossaryError, builtin_paths, load_glossary
-from .common import EXIT_ERROR, EXIT_FINDINGS, fail
+from .common import EXIT_FINDINGS, fail
 
 
 @click.group("glossary")
