@@ -48,10 +48,13 @@ class LineIndex:
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
-    def blank_lines(self, masked: str) -> frozenset:
-        """0-based lines with no prose on them."""
-        ends = self.starts[1:] + [len(masked)]
-        return frozenset(n for n, (a, b) in enumerate(zip(self.starts, ends)) if not masked[a:b].strip())
+    def is_blank(self, masked: str, line: int) -> bool:
+        """Has this 0-based line no prose on it? (Past the last line counts as not blank.)"""
+        starts = self.starts
+        if line >= len(starts):
+            return False
+        end = starts[line + 1] if line + 1 < len(starts) else len(masked)
+        return not masked[starts[line]:end].strip()
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,7 @@ class Linter:
         if not findings:
             return []
         directives = suppress.parse(prose.comments, index.line_of, prefixed=fmt != "text",
-                                    blank_lines=index.blank_lines(prose.masked))
+                                    is_blank=lambda line: index.is_blank(prose.masked, line))
         if directives:
             hidden = suppress.Suppressions(directives)
             findings = [f for f in findings if not hidden.hides(f)]

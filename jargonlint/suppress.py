@@ -25,10 +25,10 @@ class Directive:
     offset: int
 
 
-def parse(comments, line_of, prefixed=True, blank_lines=frozenset()) -> list[Directive]:
+def parse(comments, line_of, prefixed=True, is_blank=lambda line: False) -> list[Directive]:
     """Directives among comment bodies; `prefixed=False` for plain text, whose reader strips `jargonlint:`.
 
-    `blank_lines` (0-based) are skipped when finding the line a disable-next-line covers.
+    Lines `is_blank` says are empty (0-based) are skipped when finding the line a disable-next-line covers.
     """
     out = []
     for offset, body in comments:
@@ -39,7 +39,7 @@ def parse(comments, line_of, prefixed=True, blank_lines=frozenset()) -> list[Dir
         line = line_of(offset)
         end_line = line + body.count("\n")
         if m.group(1) == "disable-next-line":
-            while end_line + 1 in blank_lines:
+            while is_blank(end_line + 1):
                 end_line += 1
         out.append(Directive(m.group(1), names, line, end_line, offset))
     return out

@@ -6,7 +6,7 @@ from typing import NoReturn
 
 import click
 
-from ..api import LintError, Options
+from ..api import Options
 from ..schema import SEVERITIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -48,7 +48,3 @@ def build_options(audience, config_path, doc_type, glossaries, allow, exclude, *
 
 def severity_choice():
     return click.Choice(list(SEVERITIES))
-
-
-def lint_errors():
-    return LintError
