@@ -140,21 +140,12 @@ class _Blocks:
             skip = max(skip, getattr(self, "on_" + kind)(m))
         return splice(self.work, self.edits)
 
-    def on_bullet(self, m) -> int:
-        self.mask(m.start("bullet"), m.end(), brk)
+    def _mask_as_boundary(self, m) -> int:
+        """Bullets, enumerators, field names and section adornments: masked, and they end a block."""
+        self.mask(m.start(m.lastgroup), m.end(), brk)
         return m.end()
 
-    def on_alpha(self, m) -> int:
-        self.mask(m.start("alpha"), m.end(), brk)
-        return m.end()
-
-    def on_field(self, m) -> int:
-        self.mask(m.start("field"), m.end(), brk)
-        return m.end()
-
-    def on_adorn(self, m) -> int:
-        self.mask(m.start("adorn"), m.end(), brk)
-        return m.end()
+    on_bullet = on_alpha = on_field = on_adorn = _mask_as_boundary
 
     def on_bar(self, m) -> int:
         self.mask(m.start("bar"), m.end())
