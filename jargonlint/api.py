@@ -138,17 +138,13 @@ class Checker:
 
 def _worker_check(args):
     options, path = args
-    return _WORKER.get(options, Checker, options).check_file(path)
+    checker = _WORKER_CHECKERS.get(options)
+    if checker is None:
+        checker = _WORKER_CHECKERS[options] = Checker(options)
+    return checker.check_file(path)
 
 
-class _WorkerCache(dict):
-    def get(self, key, factory, *args):
-        if key not in self:
-            self[key] = factory(*args)
-        return self[key]
-
-
-_WORKER = _WorkerCache()
+_WORKER_CHECKERS: dict[Options, Checker] = {}  # one Checker per options in each worker process
 
 
 def check_paths(paths, options: Options = Options(), jobs: int = 1, stdin: bytes | None = None,
