@@ -305,9 +305,7 @@ def _undefined(doc, start, end, token, key):
     expansion = f" ({term.expansion})" if term.expansion else ""
     replacements = term.replacements
     if replacements and token != key:  # plural use
-        from .forms import inflect_phrase
-
-        replacements = tuple(inflect_phrase(r, "NNS") for r in replacements)
+        replacements = doc.compiled.plural_replacements.get(replacements) or _plural(replacements)
     message = f"'{token}'{expansion} is an abbreviation the document does not define; spell it out"
     if replacements:
         message += " or try " + " or ".join(f"'{r}'" for r in replacements[:2])
@@ -318,6 +316,14 @@ def _undefined(doc, start, end, token, key):
         start, end, rule="abbreviation", term_id=UNDEFINED_ID, term=key, glossary=ABBREVIATIONS,
         severity=severity, message=message, explanation=term.explanation or UNDEFINED_EXPLANATION,
         replacements=replacements, fix=fix, url=term.url, source=term.source)
+
+
+@lru_cache(maxsize=256)
+def _plural(replacements):
+    """For a term from a glossary not in use: its replacements made plural."""
+    from .forms import inflect_phrase
+
+    return tuple(inflect_phrase(r, "NNS") for r in replacements)
 
 
 class _Spans:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import cache, forms
+from .abbreviations import is_short_form
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 19  # bump when the compiled layout changes
+FORMAT_VERSION = 20  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 _ATTRS = ("LOWER", "ORTH", "IDX", "IS_SPACE", "LENGTH")
 
@@ -107,6 +108,11 @@ class Compiled:
         for index_map in (self.folded, self.exact):
             for patterns in index_map.values():
                 patterns.sort(key=lambda p: -len(p.tokens))
+        # Replacements for an abbreviation used in the plural (ICBs), made now so a check never
+        # loads the inflection tables.
+        self.plural_replacements: dict[tuple[str, ...], tuple[str, ...]] = {
+            t.replacements: tuple(forms.inflect_phrase(r, "NNS") for r in t.replacements)
+            for t in self.terms if t.replacements and any(is_short_form(s) for s in t.spellings)}
         self.word_keys = frozenset(self.word_keys)
         self._hash_everything()
         # Kept for readers of the index (the one-word forms glossaries decide); the string-keyed
