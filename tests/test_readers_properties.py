@@ -8,7 +8,7 @@ feeds markup-heavy noise and checks the reader contract alone.
 """
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jargonlint.readers import read_html, read_markdown, read_rst, read_text
@@ -199,3 +199,27 @@ def test_text_noise(text):
 def test_any_text_in_any_reader(text):
     for reader in (read_markdown, read_html, read_rst, read_text):
         check_contract(reader(text))
+
+
+# Long runs: the mask finds noise and over-long words only inside long runs without space; the result must
+# be the one a plain search of the whole text gives.
+RUN_PIECES = st.one_of(
+    st.sampled_from([" ", "\n", "\t", "\x1e", "\x00", "word", "a_b", "é"]),
+    st.builds(lambda ch, n: ch * n, st.sampled_from(["-", "=", "_", "*", "🎉", "-_"]), st.integers(55, 75)),
+    st.builds(lambda ch, n: ch * n, st.sampled_from(["x", "x-", "#"]), st.integers(9_990, 10_010)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(RUN_PIECES, max_size=12))
+@example(["x" * 10_000])
+@example(["-" * 64, " word ", "=" * 63])
+@example(["a ", "x" * 9_999, " ", "-" * 63, "_" * 64])
+@example(["-" * 64, "x" * 10_000])
+def test_long_runs_blanked_as_a_whole_text_search_would(pieces):
+    from jargonlint.readers import _mask
+
+    text = "".join(pieces)
+    expected = _mask._NOISE.sub(lambda m: " " * len(m.group()), text)
+    expected = _mask._LONG.sub(lambda m: _mask.blank(m.group()), expected)
+    assert _mask._blank_long_runs(text) == expected

@@ -39,6 +39,9 @@ NOISE_RUN = 64
 LONG_WORD = 10_000
 _NOISE = re.compile(r"(?<![^\w\s\x00\x1e])(?<!_)(?:[^\w\s\x00\x1e]|_){%d,}" % NOISE_RUN)
 _LONG = re.compile(r"(?<![^\s\x1e])[^\s\x1e]{%d,}" % LONG_WORD)
+# Both kinds of run lie inside a run of NOISE_RUN or more characters without
+# space (\s includes \x1e), which one quick pass finds; only those are searched.
+_CHUNK = re.compile(r"\S{%d,}" % NOISE_RUN)
 
 # Invisible format characters typed straight into the text: zero-width space,
 # joiners, direction marks and embeddings, the word joiner, a byte-order mark
@@ -164,10 +167,25 @@ def finish(text: str, work: str, fixups: Fixups = ()) -> str:
     if SOFT in work:
         work = _SOFT_RUN.sub(lambda m: JOIN * len(m.group()), work)
         work = work.replace(SOFT, " ")
-    work = _NOISE.sub(lambda m: " " * len(m.group()), work)
-    work = _LONG.sub(lambda m: blank(m.group()), work)
+    work = _blank_long_runs(work)
     if "\r" in text:
         work = _restore_cr(text, work)
+    return work
+
+
+def _blank_long_runs(work: str) -> str:
+    """Blank runs of noise, then words longer than LONG_WORD."""
+    chunks = [m.span() for m in _CHUNK.finditer(work)]
+    for pattern, min_size, blanked in ((_NOISE, NOISE_RUN, lambda run: " " * len(run)), (_LONG, LONG_WORD, blank)):
+        pieces, last = [], 0
+        for start, end in chunks:
+            if end - start < min_size:
+                continue
+            for m in pattern.finditer(work, start, end):
+                pieces += [work[last:m.start()], blanked(m.group())]
+                last = m.end()
+        if pieces:
+            work = "".join(pieces) + work[last:]
     return work
 
 
