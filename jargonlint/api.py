@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from . import cache
 from .config import Config, ConfigError, ConfigFinder, load_config_file
-from .engine import linter_for
+from .engine import SPLIT_CHARS, linter_for
 from .files import Document, Skip, discover, load_document, matches_any, read_bytes
 from .findings import FileResult, Finding
 from .glossary import GlossaryError
@@ -71,6 +72,7 @@ class Checker:
     def __init__(self, options: Options = Options()):
         self.options = options
         self.finder = ConfigFinder(options.config)
+        self.split = None  # set while worker processes can check slices of a long document
 
     def config_for(self, path: str) -> Config:
         return self.options.apply(self.finder.for_path(path))
@@ -89,7 +91,10 @@ class Checker:
 
     def check_document(self, document: Document) -> FileResult:
         config = self.config_for(document.path)
-        findings = linter_for(config).check(document.prose, document.path, document.format, self.options.full)
+        split = None
+        if self.split is not None:
+            split = partial(self.split, document.path)
+        findings = linter_for(config).check(document.prose, document.path, document.format, self.options.full, split)
         return FileResult(document.path, tuple(findings), format=document.format)
 
     def _cache_name(self, path: str, data: bytes) -> str | None:
@@ -136,12 +141,29 @@ class Checker:
             return FileResult(path, error=str(exc))
 
 
-def _worker_check(args):
-    options, path = args
+def _worker_checker(options: Options) -> Checker:
     checker = _WORKER_CHECKERS.get(options)
     if checker is None:
         checker = _WORKER_CHECKERS[options] = Checker(options)
-    return checker.check_file(path)
+    return checker
+
+
+def _worker_check(args):
+    options, path = args
+    return _worker_checker(options).check_file(path)
+
+
+def _worker_hits(args):
+    options, path, text = args
+    return linter_for(_worker_checker(options).config_for(path)).hits(text)
+
+
+def _worker_start(options, path):
+    """Load spaCy and the glossaries before the workers are forked."""
+    try:
+        linter_for(_worker_checker(options).config_for(path)).warm_up()
+    except LintError:
+        pass  # reported when the file is checked
 
 
 _WORKER_CHECKERS: dict[Options, Checker] = {}  # one Checker per options in each worker process
@@ -154,12 +176,13 @@ def check_paths(paths, options: Options = Options(), jobs: int = 1, stdin: bytes
     items = list(checker.paths(paths))
     todo = [p for p, error in items if error is None and p != "-"]
     results = {}
-    if jobs > 1 and len(todo) > 1:
+    if jobs > 1 and todo:
         # Files checked before need no worker (nor spaCy): only the rest go to the pool.
         results = {p: r for p in todo if (r := checker.cached(p)) is not None}
         misses = [p for p in todo if p not in results]
-        if len(misses) > 1:
-            results.update(zip(misses, _parallel(options, misses, jobs)))
+        long = [p for p in misses if is_long(p)]
+        if len(misses) > 1 or long:
+            results.update(_parallel(checker, misses, long, jobs))
     for path, error in items:
         if error:
             yield FileResult(path, error=error)
@@ -183,19 +206,31 @@ def _text_of(data: bytes) -> str | None:
         return None
 
 
-def _parallel(options, paths, jobs):
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Fork shares the compiled glossaries already loaded; workers return findings, never spaCy objects.
+def is_long(path: str) -> bool:
+    """Is this file long enough to be worth checking in slices, in parallel?"""
     try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        context = None
-    try:  # load glossaries and spaCy once in the parent, so every forked worker starts with them
-        linter_for(Checker(options).config_for(paths[0])).warm_up()
+        return os.path.getsize(path) >= SPLIT_CHARS
+    except OSError:
+        return False
+
+
+def _parallel(checker, paths, long, jobs):
+    """{path: result}: long files are read here and their slices checked by the workers; other files by a worker each."""
+    from .workers import WarmPool
+
+    options = checker.options
+    try:  # load the glossaries once, here, so every forked process starts with them
+        linter_for(checker.config_for(paths[0]))
     except LintError:
         pass
-    chunk = max(1, len(paths) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_worker_check, [(options, p) for p in paths], chunksize=chunk))
+    short = [p for p in paths if p not in long]
+    # Workers return findings (or hits), never spaCy objects.
+    with WarmPool(jobs, _worker_start, (options, paths[0])) as pool:
+        pending = pool.map(_worker_check, [(options, p) for p in short])
+        checker.split = lambda path, texts: pool.map(_worker_hits, [(options, path, t) for t in texts])
+        try:
+            results = {p: checker.check_file(p) for p in long}
+        finally:
+            checker.split = None
+        results.update(zip(short, pending))
+    return results

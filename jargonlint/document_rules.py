@@ -54,14 +54,24 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)")
 _NOT_JOIN = re.compile(r"[^\x00]+")
 
 
-def apply(linter, prose, index, findings, path):
+def prepare(linter, prose, index, path):
+    """The part of the document rules that needs no findings: abbreviations used and defined.
+
+    (Done while worker processes look for terms in a long document.)
+    """
+    doc = _Document(linter, prose, index, path)
+    doc.occurrences = _candidates(doc) if linter.config.abbreviations else {}
+    doc.defined = _definitions(doc, doc.occurrences)
+    return doc
+
+
+def apply(linter, prose, index, findings, path, prepared=None):
     """Return the findings with document-level rules applied (sorted by offset)."""
     config = linter.config
-    doc = _Document(linter, prose, index, path)
+    doc = prepared or prepare(linter, prose, index, path)
+    occurrences, defined = doc.occurrences, doc.defined
     glossary = [f for f in findings if f.rule == "glossary"]
     others = [f for f in findings if f.rule != "glossary"]
-    occurrences = _candidates(doc) if config.abbreviations else {}
-    defined = _definitions(doc, occurrences)
     glossary, later = _defined_abbreviations(doc, glossary, defined, occurrences, config.abbreviations)
     glossary = _explained_terms(doc, glossary)
     out = glossary + others + later

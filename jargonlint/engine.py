@@ -25,6 +25,8 @@ from .readers import JOIN, Prose
 _BLOCK_END = re.compile(r"\x1e|(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")  # a BREAK, or a blank line
 _WORD_RUN = re.compile(r"[^\s\x00\x1e]+")
 _LINE_END = re.compile(r"\r\n|\r|\n")
+SPLIT_CHARS = 1_000_000  # a text this long may be checked in slices, in parallel (see Linter.hits)
+SPLIT_PIECES = 8
 LABELS = {"finance": "finance", "it": "IT", "clinical": "clinical", "general": "management"}
 
 
@@ -146,9 +148,24 @@ class Linter:
 
     # -- matching --------------------------------------------------------
 
-    def hits(self, masked: str, full: bool = False) -> list[Hit]:
-        """Terms in masked prose. `full` tokenises every block (the reference path)."""
+    def hits(self, masked: str, full: bool = False, split=None) -> list[Hit]:
+        """Terms in masked prose. `full` tokenises every block (the reference path).
+
+        `split`, given a list of texts, returns the hits of each, in order, as
+        a list or an iterator (from worker processes, say); a long text is then
+        cut into slices of whole blocks, and the slices are checked through it.
+        """
+        return self.hits_later(masked, full, split)()
+
+    def hits_later(self, masked: str, full: bool = False, split=None):
+        """`hits`, as a function that returns them: with `split`, the slices are sent off now and
+        collected when it is called, so the caller can work meanwhile."""
         bounds = block_bounds(masked)
+        if split is not None and not full and len(masked) >= SPLIT_CHARS and len(bounds) > 1:
+            return self._hits_in_slices(masked, bounds, split)
+        return lambda: self._hits(masked, bounds, full)
+
+    def _hits(self, masked, bounds, full):
         if full:
             chosen = bounds
         else:
@@ -164,6 +181,25 @@ class Linter:
                 out.append(Hit(block.original(first.idx), block.original(last.idx + len(last.text) - 1) + 1,
                                m.term, m.tag))
         return out
+
+    def _hits_in_slices(self, masked, bounds, split):
+        """The same hits as checking the whole text: a match never crosses a block boundary."""
+        size = len(masked) // SPLIT_PIECES + 1
+        slices, first = [], bounds[0][0]
+        for n, (start, end) in enumerate(bounds):
+            if end - first >= size or n == len(bounds) - 1:
+                slices.append((first, end))
+                if n + 1 < len(bounds):
+                    first = bounds[n + 1][0]
+        pending = split([masked[s:e] for s, e in slices])
+
+        def collect():
+            out = []
+            for (start, _), found in zip(slices, pending):
+                out.extend(Hit(h.offset + start, h.end_offset + start, h.term, h.tag) for h in found)
+            return out
+
+        return collect
 
     def _candidate_regions(self, masked, bounds):
         """The parts of blocks that could hold a match, each with all the context a match there needs.
@@ -232,11 +268,13 @@ class Linter:
 
     # -- findings --------------------------------------------------------
 
-    def check(self, prose: Prose, path: str = "<text>", fmt: str = "text", full: bool = False) -> list[Finding]:
-        hits = self.hits(prose.masked, full)
+    def check(self, prose: Prose, path: str = "<text>", fmt: str = "text", full: bool = False,
+              split=None) -> list[Finding]:
+        hits_later = self.hits_later(prose.masked, full, split)
         index = LineIndex(prose.text)
-        findings = [self._finding(h, prose, index, path) for h in hits]
-        findings = document_rules.apply(self, prose, index, findings, path)
+        prepared = document_rules.prepare(self, prose, index, path)
+        findings = [self._finding(h, prose, index, path) for h in hits_later()]
+        findings = document_rules.apply(self, prose, index, findings, path, prepared)
         if not findings:
             return []
         directives = suppress.parse(prose.comments, index.line_of, prefixed=fmt != "text",

@@ -190,8 +190,17 @@ class Compiled:
         needs = self.needs.get(key)
         if needs is None:
             return True
-        return any(all(not group.isdisjoint(words) or any(s in passage for s in strings) for group, strings in need)
-                   for need in needs)
+        for need in needs:  # (plain loops: this runs for every key word in every passage)
+            for group, strings in need:
+                if group.isdisjoint(words):
+                    for s in strings:
+                        if s in passage:
+                            break
+                    else:
+                        break  # this condition is not met
+            else:
+                return True
+        return False
 
     def word_offsets(self, key: str, passage: str, original: str, start: int):
         """Offsets where a key of letters stands as a whole word: lowercase keys in the folded

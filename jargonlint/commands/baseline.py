@@ -9,7 +9,7 @@ import click
 
 from ..api import LintError, check_paths
 from ..baseline import DEFAULT_NAME, Baseline, prose_of, write
-from .common import EXIT_CLEAN, EXIT_ERROR, build_options, document_options, fail
+from .common import EXIT_CLEAN, auto_jobs, EXIT_ERROR, build_options, document_options, fail
 
 
 @click.command("baseline")
@@ -28,8 +28,7 @@ def command(paths, audience, config_path, doc_type, glossaries, allow, exclude, 
     if "-" in paths:
         fail("a baseline is recorded from files, not standard input")
     options = build_options(audience, config_path, doc_type, glossaries, allow, exclude)
-    if jobs == 0:
-        jobs = min(os.cpu_count() or 1, 2) if any(os.path.isdir(p) for p in paths) or len(paths) > 16 else 1
+    jobs = jobs or auto_jobs(paths)
     try:
         results = list(check_paths(paths, options, jobs=jobs))
     except LintError as exc:

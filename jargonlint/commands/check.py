@@ -11,7 +11,7 @@ from ..api import Checker, LintError, check_paths
 from ..config import ConfigError
 from ..findings import SEVERITY_RANK, FileResult
 from ..output import OutputFormat, RenderContext, render
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, build_options, document_options, fail, severity_choice, warn
+from .common import EXIT_CLEAN, auto_jobs, EXIT_ERROR, EXIT_FINDINGS, build_options, document_options, fail, severity_choice, warn
 
 
 @click.command("check")
@@ -55,8 +55,7 @@ def command(paths, audience, config_path, doc_type, glossaries, allow, exclude, 
         fail(f"--diff prints a diff; it cannot be combined with --format {output_format}")
     baseline = _load_baseline(baseline_path)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    if jobs == 0:
-        jobs = min(os.cpu_count() or 1, 2) if _many_files(paths) else 1
+    jobs = jobs or auto_jobs(paths)
     try:
         if fix or diff:
             results, would_change = _fix(paths, options, stdin, stdin_filename, baseline, write=not diff)
@@ -227,10 +226,6 @@ def _type_from_name(options, name):
     from ..readers import format_for
 
     return replace(options, format=format_for(name)) if name and name != "<stdin>" else options
-
-
-def _many_files(paths) -> bool:
-    return any(os.path.isdir(p) for p in paths) or len(paths) > 16
 
 
 def _threshold(options, results) -> int:

@@ -1,12 +1,13 @@
 """Options and error handling shared by the subcommands."""
 from __future__ import annotations
 
+import os
 import sys
 from typing import NoReturn
 
 import click
 
-from ..api import Options
+from ..api import Options, is_long
 from ..schema import SEVERITIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -48,3 +49,9 @@ def build_options(audience, config_path, doc_type, glossaries, allow, exclude, *
 
 def severity_choice():
     return click.Choice(list(SEVERITIES))
+
+
+def auto_jobs(paths) -> int:
+    """Two processes (on two or more cores) when there is enough work: a folder, many files, or a long file."""
+    enough = any(os.path.isdir(p) for p in paths) or len(paths) > 16 or any(is_long(p) for p in paths)
+    return min(os.cpu_count() or 1, 2) if enough else 1

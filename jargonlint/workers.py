@@ -1,0 +1,114 @@
+"""Worker processes that start with spaCy loaded, having loaded it once.
+
+Importing spaCy takes about half a second. Workers forked from the parent
+would each import it again, or the parent would have to import it before
+forking and do nothing else meanwhile. Instead the parent forks one broker
+process, which loads spaCy while the parent goes on reading files, and then
+forks the workers from itself, so that they start warm. Tasks go to the
+broker through a pipe, and results come back the same way.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import queue
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
+
+
+class WarmPool:
+    """A process pool whose workers are forked after `warm_up(*args)` has run (once)."""
+
+    def __init__(self, workers: int, warm_up, args=()):
+        context = multiprocessing.get_context("fork")
+        self._conn, broker_end = context.Pipe()
+        self._broker = context.Process(target=_broker, args=(broker_end, workers, warm_up, args), name="jargonlint-broker")
+        self._broker.start()
+        broker_end.close()
+        self._futures: dict[int, Future] = {}
+        self._lock = threading.Lock()
+        self._ids = itertools.count()
+        self._outbox: queue.Queue = queue.Queue()  # sent by a thread: the broker reads nothing while it warms up
+        self._threads = [threading.Thread(target=self._send, daemon=True),
+                         threading.Thread(target=self._receive, daemon=True)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, fn, arg) -> Future:
+        future: Future = Future()
+        with self._lock:
+            n = next(self._ids)
+            self._futures[n] = future
+        self._outbox.put((n, fn, arg))
+        return future
+
+    def map(self, fn, args):
+        """Send every task now; return an iterator over their results, in order."""
+        futures = [self.submit(fn, arg) for arg in args]
+        return (future.result() for future in futures)
+
+    def close(self) -> None:
+        self._outbox.put(None)
+        self._threads[0].join()
+        self._broker.join()
+        self._threads[1].join()
+        self._conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _send(self):
+        while True:
+            task = self._outbox.get()
+            try:
+                self._conn.send(task)
+            except (OSError, ValueError):
+                return  # the broker is gone: _receive fails what is pending
+            if task is None:
+                return
+
+    def _receive(self):
+        try:
+            while True:
+                n, ok, value = self._conn.recv()
+                with self._lock:
+                    future = self._futures.pop(n)
+                future.set_result(value) if ok else future.set_exception(value)
+        except (EOFError, OSError):
+            pass
+        with self._lock:
+            pending, self._futures = list(self._futures.values()), {}
+        for future in pending:
+            future.set_exception(RuntimeError("a jargonlint worker process stopped unexpectedly"))
+
+
+def _broker(conn, workers, warm_up, args):
+    warm_up(*args)
+    send_lock = threading.Lock()
+
+    def reply(n, future):
+        error = future.exception()
+        message = (n, True, future.result()) if error is None else (n, False, error)
+        with send_lock:
+            try:
+                conn.send(message)
+            except (OSError, ValueError):
+                pass  # the parent is gone
+            except Exception as exc:  # an exception that cannot be pickled
+                conn.send((n, False, RuntimeError(f"{type(error or exc).__name__}: {error or exc}")))
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                break  # the parent is gone
+            if task is None:
+                break
+            n, fn, arg = task
+            pool.submit(fn, arg).add_done_callback(partial(reply, n))
+    conn.close()
