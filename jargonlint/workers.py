@@ -14,6 +14,7 @@ import multiprocessing
 import queue
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
 
@@ -44,9 +45,13 @@ class WarmPool:
         return future
 
     def map(self, fn, args):
-        """Send every task now; return an iterator over their results, in order."""
-        futures = [self.submit(fn, arg) for arg in args]
-        return (future.result() for future in futures)
+        """Send every task now; return an iterator over their results, in order.
+
+        A task whose worker process was lost (killed, out of memory) is run
+        in this process instead, so the caller still gets every result.
+        """
+        tasks = [(arg, self.submit(fn, arg)) for arg in args]
+        return _results(fn, tasks)
 
     def close(self) -> None:
         self._outbox.put(None)
@@ -83,7 +88,19 @@ class WarmPool:
         with self._lock:
             pending, self._futures = list(self._futures.values()), {}
         for future in pending:
-            future.set_exception(RuntimeError("a jargonlint worker process stopped unexpectedly"))
+            future.set_exception(WorkerLost("the jargonlint broker process stopped"))
+
+
+class WorkerLost(RuntimeError):
+    """A worker process ended before it finished its task."""
+
+
+def _results(fn, tasks):
+    for arg, future in tasks:
+        try:
+            yield future.result()
+        except WorkerLost:
+            yield fn(arg)
 
 
 def _broker(conn, workers, warm_up, args):
@@ -92,6 +109,8 @@ def _broker(conn, workers, warm_up, args):
 
     def reply(n, future):
         error = future.exception()
+        if isinstance(error, BrokenProcessPool):
+            error = WorkerLost(str(error))
         message = (n, True, future.result()) if error is None else (n, False, error)
         with send_lock:
             try:
@@ -110,5 +129,10 @@ def _broker(conn, workers, warm_up, args):
             if task is None:
                 break
             n, fn, arg = task
-            pool.submit(fn, arg).add_done_callback(partial(reply, n))
+            try:
+                future = pool.submit(fn, arg)
+            except BrokenProcessPool as exc:  # a worker was lost earlier
+                future = Future()
+                future.set_exception(exc)
+            future.add_done_callback(partial(reply, n))
     conn.close()

@@ -53,3 +53,33 @@ FILLER = ["the", "and", "budget", "of", "to", "patients", "(", ")", ",", ".", "\
 def test_generated_text(words):
     text = " ".join(words)
     same(FORMATS["text"](text).masked)
+
+
+def in_slices(masked, monkeypatch):
+    """The hits of a text checked in slices (each slice through `hits`, as a worker would)."""
+    import jargonlint.engine as engine
+
+    monkeypatch.setattr(engine, "SPLIT_CHARS", 1)
+    seen = []
+
+    def split(texts):
+        seen.extend(texts)
+        return [LINTER.hits(t) for t in texts]
+
+    return LINTER.hits(masked, split=split), seen
+
+
+def test_slices_find_what_the_whole_text_finds(monkeypatch):
+    text = (Path(__file__).resolve().parents[1] / "examples" / "board-briefing.md").read_text()
+    masked = FORMATS["markdown"]((text + "\n\n") * 6).masked
+    hits, slices = in_slices(masked, monkeypatch)
+    assert len(slices) > 4  # it was cut, at blank lines
+    assert hits == LINTER.hits(masked)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SPELLINGS), st.sampled_from(FILLER)), min_size=1, max_size=80))
+def test_generated_text_in_slices(words):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        masked = FORMATS["text"](" ".join(words) + "\n\nThe ICB will leverage the API.").masked
+        assert in_slices(masked, monkeypatch)[0] == LINTER.hits(masked)
