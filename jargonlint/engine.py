@@ -26,7 +26,7 @@ _BLOCK_END = re.compile(r"\x1e|(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n
 _WORD_RUN = re.compile(r"[^\s\x00\x1e]+")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 SPLIT_CHARS = 1_000_000  # a text this long may be checked in slices, in parallel (see Linter.hits)
-SPLIT_PIECES = 8
+SPLIT_PIECES = 16
 LABELS = {"finance": "finance", "it": "IT", "clinical": "clinical", "general": "management"}
 
 
@@ -107,6 +107,20 @@ def block_bounds(masked: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _slices(masked: str) -> list[tuple[int, int]]:
+    """About SPLIT_PIECES slices of a text, cut where blocks end."""
+    size = len(masked) // SPLIT_PIECES + 1
+    slices, start = [], 0
+    while start < len(masked):
+        m = _BLOCK_END.search(masked, start + size)
+        if m is None:
+            slices.append((start, len(masked)))
+            break
+        slices.append((start, m.start()))
+        start = m.end()
+    return slices
+
+
 def _fold(text: str) -> str:
     """Lowercase without changing the length (U+0130 is the one character whose lowercase is longer)."""
     return (text.replace("\u0130", "i") if "\u0130" in text else text).lower()
@@ -155,14 +169,16 @@ class Linter:
         a list or an iterator (from worker processes, say); a long text is then
         cut into slices of whole blocks, and the slices are checked through it.
         """
-        return self.hits_later(masked, full, split)()
+        return list(self.hits_later(masked, full, split)())
 
     def hits_later(self, masked: str, full: bool = False, split=None):
-        """`hits`, as a function that returns them: with `split`, the slices are sent off now and
-        collected when it is called, so the caller can work meanwhile."""
+        """`hits`, as a function that returns them (an iterable): with `split`, the slices are sent
+        off now and their hits yielded as they come, so the caller can work meanwhile."""
+        if split is not None and not full and len(masked) >= SPLIT_CHARS:
+            slices = _slices(masked)
+            if len(slices) > 1:
+                return self._hits_in_slices(masked, slices, split)
         bounds = block_bounds(masked)
-        if split is not None and not full and len(masked) >= SPLIT_CHARS and len(bounds) > 1:
-            return self._hits_in_slices(masked, bounds, split)
         return lambda: self._hits(masked, bounds, full)
 
     def _hits(self, masked, bounds, full):
@@ -182,22 +198,13 @@ class Linter:
                                m.term, m.tag))
         return out
 
-    def _hits_in_slices(self, masked, bounds, split):
+    def _hits_in_slices(self, masked, slices, split):
         """The same hits as checking the whole text: a match never crosses a block boundary."""
-        size = len(masked) // SPLIT_PIECES + 1
-        slices, first = [], bounds[0][0]
-        for n, (start, end) in enumerate(bounds):
-            if end - first >= size or n == len(bounds) - 1:
-                slices.append((first, end))
-                if n + 1 < len(bounds):
-                    first = bounds[n + 1][0]
         pending = split([masked[s:e] for s, e in slices])
 
         def collect():
-            out = []
             for (start, _), found in zip(slices, pending):
-                out.extend(Hit(h.offset + start, h.end_offset + start, h.term, h.tag) for h in found)
-            return out
+                yield from (Hit(h.offset + start, h.end_offset + start, h.term, h.tag) for h in found)
 
         return collect
 
