@@ -7,10 +7,12 @@ or write just means the work is done again.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -66,9 +68,22 @@ def load(kind: str, name: str):
         return None
     try:
         with open(_path(kind, name), "rb") as f:
-            return pickle.load(f)
+            with no_gc():  # unpickling makes many objects: the cycle collector would run many times for nothing
+                return pickle.load(f)
     except Exception:  # missing, stale or damaged
         return None
+
+
+@contextmanager
+def no_gc():
+    """Pause the cycle collector while many long-lived objects are made."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store(kind: str, name: str, value) -> None:

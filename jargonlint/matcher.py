@@ -17,7 +17,7 @@ from . import cache, forms
 from .abbreviations import is_short_form
 from .glossary import Context, Glossary, Term
 
-FORMAT_VERSION = 20  # bump when the compiled layout changes
+FORMAT_VERSION = 21  # bump when the compiled layout changes
 ALLOWED = -1  # the term index of a house-vocabulary pattern: it wins its span and reports nothing
 _ATTRS = ("LOWER", "ORTH", "IDX", "IS_SPACE", "LENGTH")
 
@@ -173,7 +173,7 @@ class Compiled:
             groups += [{w.lower() for w in required} for required in (ctx.near, ctx.followed_by, ctx.preceded_by)
                        if required]
         unsafe = _split_fragments()
-        needs = tuple(self._interned((frozenset(w for w in group if w.isalpha() and w not in unsafe),
+        needs = tuple(self._interned((tuple(sorted(w for w in group if w.isalpha() and w not in unsafe)),
                                       tuple(sorted(w for w in group if not w.isalpha() or w in unsafe))))
                       for group in groups)
         return needs or None
@@ -192,7 +192,7 @@ class Compiled:
             return True
         for need in needs:  # (plain loops: this runs for every key word in every passage)
             for group, strings in need:
-                if group.isdisjoint(words):
+                if words.isdisjoint(group):
                     for s in strings:
                         if s in passage:
                             break
@@ -380,9 +380,10 @@ def _rarest(tokens):
 
 @lru_cache(maxsize=1)
 def blank_nlp():
-    import spacy
+    with cache.no_gc():  # importing spaCy makes many objects: the cycle collector would run many times for nothing
+        import spacy
 
-    nlp = spacy.blank("en")
+        nlp = spacy.blank("en")
     nlp.max_length = 2**31  # the tokenizer alone needs no limit; a 10 MB line is still prose
     return with_sentence_end_split(nlp)
 
