@@ -90,19 +90,34 @@ def bench_corpus(label, target, words, runs, extra=()):
     return rows
 
 
-def bench_jobs(runs):
-    target = BENCH / "md"
-    words = words_in(sorted(target.glob("*.md")))
+def bench_jobs(label, target, words, runs):
     out, speeds = [], {}
     for jobs in (1, 2):
         cmd = jargonlint_cmd() + ["check", "--format", "json", "--jobs", str(jobs), str(target)]
         seconds, peak = median_of(runs, cmd, {"JARGONLINT_NO_CACHE": "results"})
         speeds[jobs] = seconds
-        out.append((f"Markdown corpus --jobs {jobs} (cold)", f"{seconds:.2f} s, {words / seconds:,.0f} words/s",
-                    {"seconds": seconds, "words_per_second": words / seconds}))
+        out.append((f"{label} --jobs {jobs} (cold)", f"{seconds:.2f} s, {words / seconds:,.0f} words/s, peak {peak:.0f} MB",
+                    {"seconds": seconds, "words_per_second": words / seconds, "peak_mb": peak}))
     ratio = speeds[1] / speeds[2]
-    out.append(("scaling: --jobs 2 vs --jobs 1", f"{ratio:.2f}x", {"speedup": ratio}))
+    out.append((f"scaling: {label} --jobs 2 vs --jobs 1", f"{ratio:.2f}x", {"speedup": ratio}))
     return out
+
+
+def verdict(name, data):
+    """The issue's target for a row, and whether this run met it."""
+    checks = []
+    if "vs_floor" in data and "with jargon" in name:
+        checks.append(("within 0.15 s of the floor", data["vs_floor"] <= 0.15))
+    if "words_per_second" in data and "--jobs" not in name:
+        floor = 250_000 if name.startswith("Markdown") else 500_000
+        checks.append((f"{floor:,} words/s", data["words_per_second"] >= floor))
+    if "peak_mb" in data:
+        checks.append(("under 300 MB", data["peak_mb"] < 300))
+    if "speedup" in data and "Markdown" in name:
+        checks.append(("1.7x", data["speedup"] >= 1.7))
+    if "p95_ms" in data:
+        checks.append(("p95 under 50 ms", data["p95_ms"] < 50))
+    return "; ".join(f"{text}: {'met' if ok else 'NOT met'}" for text, ok in checks)
 
 
 class LspClient:
@@ -232,16 +247,20 @@ def main():
             big = BENCH / "big" / "python311-docs.txt"
             rows += bench_corpus("11 MB text file", big, words_in([big]), max(1, args.runs // 2 + 1))
         if "jobs" in wanted:
-            rows += bench_jobs(args.runs)
+            md = BENCH / "md"
+            rows += bench_jobs("Markdown corpus", md, words_in(sorted(md.glob("*.md"))), args.runs)
+            big = BENCH / "big" / "python311-docs.txt"
+            rows += bench_jobs("11 MB text file", big, words_in([big]), max(1, args.runs // 2 + 1))
         if "editor" in wanted:
             rows += bench_editor(args.runs, tmp)
     shutil.rmtree(cache, ignore_errors=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    rows = [(name, text, {**data, "target": verdict(name, data)}) for name, text, data in rows]
     width = max(len(r[0]) for r in rows)
     print(f"jargonlint benchmark, {date.today()}, {machine}, medians of {args.runs} runs")
-    print(f"| {'measure'.ljust(width)} | result |\n| {'-' * width} | ------ |")
-    for name, text, _ in rows:
-        print(f"| {name.ljust(width)} | {text} |")
+    print(f"| {'measure'.ljust(width)} | result | target |\n| {'-' * width} | ------ | ------ |")
+    for name, text, data in rows:
+        print(f"| {name.ljust(width)} | {text} | {data['target']} |")
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(
