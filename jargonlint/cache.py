@@ -3,7 +3,9 @@
 Entries are pickles named by a hash of everything that shapes them, including
 a fingerprint of jargonlint's own source, so a changed glossary, config, file
 or program never reads a stale entry. Writes are atomic; any failure to read
-or write just means the work is done again.
+or write just means the work is done again. Entries left behind by older
+versions and files are pruned (see `prune`), so the folder does not grow
+without bound.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
@@ -66,12 +69,18 @@ def load(kind: str, name: str):
     """The cached object, or None."""
     if not enabled(kind):
         return None
+    path = _path(kind, name)
     try:
-        with open(_path(kind, name), "rb") as f:
+        with open(path, "rb") as f:
             with no_gc():  # unpickling makes many objects: the cycle collector would run many times for nothing
-                return pickle.load(f)
+                value = pickle.load(f)
     except Exception:  # missing, stale or damaged
         return None
+    try:
+        os.utime(path)  # used now: pruning goes by last use
+    except OSError:
+        pass
+    return value
 
 
 @contextmanager
@@ -100,5 +109,38 @@ def store(kind: str, name: str, value) -> None:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        prune(kind)
     except OSError:
         pass  # a read-only home is no reason to fail
+
+
+# Old entries are never read again (a new jargonlint, glossary or file version
+# gets a new name), so they are removed: of each kind, the entries beyond the
+# most recently used KEEP, and any entry unused for MAX_AGE_DAYS.
+KEEP = {"glossaries": 32, "wordlists": 4, "results": 100_000}
+MAX_AGE_DAYS = 30
+
+
+def prune(kind: str, now: float | None = None) -> None:
+    """Remove old entries of a kind; findings (many small files) at most once a day."""
+    now = time.time() if now is None else now
+    root = cache_dir() / kind
+    if kind == "results":
+        marker = root / ".pruned"
+        try:
+            if now - marker.stat().st_mtime < 86_400:
+                return
+        except OSError:
+            pass
+        marker.touch()
+    entries = []
+    for path in root.glob("*/*.pickle"):
+        try:
+            entries.append((path.stat().st_mtime, path))
+        except OSError:
+            continue  # removed meanwhile
+    entries.sort(reverse=True)
+    oldest = now - MAX_AGE_DAYS * 86_400
+    for n, (used, path) in enumerate(entries):
+        if n >= KEEP.get(kind, 100) or used < oldest:
+            path.unlink(missing_ok=True)
