@@ -90,12 +90,15 @@ class Checker:
         return discover(paths, self.excluded)
 
     def check_document(self, document: Document) -> FileResult:
+        return self._begin_document(document)()
+
+    def _begin_document(self, document: Document):
         config = self.config_for(document.path)
         split = None
         if self.split is not None:
             split = partial(self.split, document.path)
-        findings = linter_for(config).check(document.prose, document.path, document.format, self.options.full, split)
-        return FileResult(document.path, tuple(findings), format=document.format)
+        finish = linter_for(config).begin(document.prose, document.path, document.format, self.options.full, split)
+        return lambda: FileResult(document.path, tuple(finish()), format=document.format)
 
     def _cache_name(self, path: str, data: bytes) -> str | None:
         if self.options.full:
@@ -115,30 +118,55 @@ class Checker:
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
         """Check a file's bytes; findings for bytes checked before come from the results cache."""
-        name = self._cache_name(path, data)
-        cached = cache.load("results", name) if name else None
-        if cached is not None:
-            return FileResult(path, tuple(replace(f, path=path) for f in cached), format=format_for(path, self.options.format))
-        try:
-            document = load_document(path, data, self.options.format)
-        except Skip as note:
-            return FileResult(path, note=str(note))
-        except ReadError as exc:
-            return FileResult(path, error=str(exc))
-        result = self.check_document(document)
-        if name:
-            cache.store("results", name, result.findings)
-        return result
+        return self._begin_bytes(path, data)()
 
     def check_file(self, path: str) -> FileResult:
+        return self.begin_file(path)()
+
+    def begin_file(self, path: str):
+        """Start checking a file; return the function that finishes it and returns its FileResult."""
         try:
             data = read_bytes(path)
         except ReadError as exc:
-            return FileResult(path, error=str(exc))
+            return _done(FileResult(path, error=str(exc)))
         try:
-            return self.check_bytes(path, data)
+            finish = self._begin_bytes(path, data)
         except LintError as exc:
-            return FileResult(path, error=str(exc))
+            return _done(FileResult(path, error=str(exc)))
+
+        def finish_file():
+            try:
+                return finish()
+            except LintError as exc:
+                return FileResult(path, error=str(exc))
+
+        return finish_file
+
+    def _begin_bytes(self, path: str, data: bytes):
+        name = self._cache_name(path, data)
+        cached = cache.load("results", name) if name else None
+        if cached is not None:
+            return _done(FileResult(path, tuple(replace(f, path=path) for f in cached),
+                                    format=format_for(path, self.options.format)))
+        try:
+            document = load_document(path, data, self.options.format)
+        except Skip as note:
+            return _done(FileResult(path, note=str(note)))
+        except ReadError as exc:
+            return _done(FileResult(path, error=str(exc)))
+        finish = self._begin_document(document)
+
+        def finish_and_store():
+            result = finish()
+            if name:
+                cache.store("results", name, result.findings)
+            return result
+
+        return finish_and_store
+
+
+def _done(result: FileResult):
+    return lambda: result
 
 
 def _worker_checker(options: Options) -> Checker:
@@ -146,11 +174,6 @@ def _worker_checker(options: Options) -> Checker:
     if checker is None:
         checker = _WORKER_CHECKERS[options] = Checker(options)
     return checker
-
-
-def _worker_check(args):
-    options, path = args
-    return _worker_checker(options).check_file(path)
 
 
 def _worker_hits(args):
@@ -180,9 +203,8 @@ def check_paths(paths, options: Options = Options(), jobs: int = 1, stdin: bytes
         # Files checked before need no worker (nor spaCy): only the rest go to the pool.
         results = {p: r for p in todo if (r := checker.cached(p)) is not None}
         misses = [p for p in todo if p not in results]
-        long = [p for p in misses if is_long(p)]
-        if len(misses) > 1 or long:
-            results.update(_parallel(checker, misses, long, jobs))
+        if len(misses) > 1 or any(is_long(p) for p in misses):
+            results.update(_parallel(checker, misses, jobs))
     for path, error in items:
         if error:
             yield FileResult(path, error=error)
@@ -208,14 +230,12 @@ def _text_of(data: bytes) -> str | None:
 
 def is_long(path: str) -> bool:
     """Is this file long enough to be worth checking in slices, in parallel?"""
-    try:
-        return os.path.getsize(path) >= SPLIT_CHARS
-    except OSError:
-        return False
+    return _size(path) >= SPLIT_CHARS
 
 
-def _parallel(checker, paths, long, jobs):
-    """{path: result}: long files are read here and their slices checked by the workers; other files by a worker each."""
+def _parallel(checker, paths, jobs):
+    """{path: result}. Files are read and prepared here while a worker looks for the terms in each
+    (a long file in slices, spread over the workers); the findings are finished here."""
     from .workers import WarmPool
 
     options = checker.options
@@ -223,14 +243,30 @@ def _parallel(checker, paths, long, jobs):
         linter_for(checker.config_for(paths[0]))
     except LintError:
         pass
-    short = [p for p in paths if p not in long]
-    # Workers return findings (or hits), never spaCy objects.
+    results, pending, pending_chars = {}, [], 0
+    # Workers return hits, never spaCy objects.
     with WarmPool(jobs, _worker_start, (options, paths[0])) as pool:
-        pending = pool.map(_worker_check, [(options, p) for p in short])
         checker.split = lambda path, texts: pool.map(_worker_hits, [(options, path, t) for t in texts])
         try:
-            results = {p: checker.check_file(p) for p in long}
+            for path in paths:
+                pending.append((path, checker.begin_file(path)))
+                pending_chars += _size(path)
+                while pending and (pending_chars > PENDING_CHARS or len(pending) > PENDING_FILES):
+                    done, finish = pending.pop(0)
+                    results[done] = finish()
+                    pending_chars -= _size(done)
+            results.update((path, finish()) for path, finish in pending)
         finally:
             checker.split = None
-        results.update(zip(short, pending))
     return results
+
+
+PENDING_CHARS = 64_000_000  # how much text may wait in memory for its workers' hits
+PENDING_FILES = 256
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

@@ -166,18 +166,17 @@ class Linter:
         """Terms in masked prose. `full` tokenises every block (the reference path).
 
         `split`, given a list of texts, returns the hits of each, in order, as
-        a list or an iterator (from worker processes, say); a long text is then
-        cut into slices of whole blocks, and the slices are checked through it.
+        a list or an iterator (from worker processes, say); the text is then
+        checked through it, a long one cut into slices of whole blocks.
         """
         return list(self.hits_later(masked, full, split)())
 
     def hits_later(self, masked: str, full: bool = False, split=None):
         """`hits`, as a function that returns them (an iterable): with `split`, the slices are sent
         off now and their hits yielded as they come, so the caller can work meanwhile."""
-        if split is not None and not full and len(masked) >= SPLIT_CHARS:
-            slices = _slices(masked)
-            if len(slices) > 1:
-                return self._hits_in_slices(masked, slices, split)
+        if split is not None and not full:
+            return self._hits_in_slices(masked, _slices(masked) if len(masked) >= SPLIT_CHARS else [(0, len(masked))],
+                                        split)
         bounds = block_bounds(masked)
         return lambda: self._hits(masked, bounds, full)
 
@@ -277,19 +276,31 @@ class Linter:
 
     def check(self, prose: Prose, path: str = "<text>", fmt: str = "text", full: bool = False,
               split=None) -> list[Finding]:
+        return self.begin(prose, path, fmt, full, split)()
+
+    def begin(self, prose: Prose, path: str = "<text>", fmt: str = "text", full: bool = False, split=None):
+        """Start a check and return the function that finishes it (and returns the findings).
+
+        With `split` (see `hits`), the terms are looked for elsewhere while
+        the caller goes on, say, to read and begin the next file.
+        """
         hits_later = self.hits_later(prose.masked, full, split)
         index = LineIndex(prose.text)
         prepared = document_rules.prepare(self, prose, index, path)
-        findings = [self._finding(h, prose, index, path) for h in hits_later()]
-        findings = document_rules.apply(self, prose, index, findings, path, prepared)
-        if not findings:
-            return []
-        directives = suppress.parse(prose.comments, index.line_of, prefixed=fmt != "text",
-                                    is_blank=lambda line: index.is_blank(prose.masked, line))
-        if directives:
-            hidden = suppress.Suppressions(directives)
-            findings = [f for f in findings if not hidden.hides(f)]
-        return findings
+
+        def finish() -> list[Finding]:
+            findings = [self._finding(h, prose, index, path) for h in hits_later()]
+            findings = document_rules.apply(self, prose, index, findings, path, prepared)
+            if not findings:
+                return []
+            directives = suppress.parse(prose.comments, index.line_of, prefixed=fmt != "text",
+                                        is_blank=lambda line: index.is_blank(prose.masked, line))
+            if directives:
+                hidden = suppress.Suppressions(directives)
+                findings = [f for f in findings if not hidden.hides(f)]
+            return findings
+
+        return finish
 
     def _finding(self, hit: Hit, prose: Prose, index: LineIndex, path: str) -> Finding:
         term = self.compiled.terms[hit.term]
