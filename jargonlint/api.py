@@ -199,7 +199,7 @@ def check_paths(paths, options: Options = Options(), jobs: int = 1, stdin: bytes
     items = list(checker.paths(paths))
     todo = [p for p, error in items if error is None and p != "-"]
     results = {}
-    if jobs > 1 and todo:
+    if jobs > 1 and todo and _fork_available():
         # Files checked before need no worker (nor spaCy): only the rest go to the pool.
         results = {p: r for p in todo if (r := checker.cached(p)) is not None}
         misses = [p for p in todo if p not in results]
@@ -226,6 +226,12 @@ def _text_of(data: bytes) -> str | None:
         return decode(data).text
     except ReadError:
         return None
+
+
+def _fork_available() -> bool:
+    from .workers import fork_available  # (multiprocessing is imported only for parallel runs)
+
+    return fork_available()
 
 
 def is_long(path: str) -> bool:

@@ -68,11 +68,14 @@ def _safe_streams():
 def main(argv=None):
     _safe_streams()
     try:
-        cli.main(args=argv, prog_name="jargonlint", standalone_mode=True)
-        code = 0
+        code = cli.main(args=argv, prog_name="jargonlint", standalone_mode=False)
+        code = code if isinstance(code, int) else 0  # an int from --help, --version and the like
     except SystemExit as exc:
         code = exc.code
-    except KeyboardInterrupt:
+    except click.ClickException as exc:  # a usage error: click's message, click's exit code
+        exc.show()
+        code = exc.exit_code
+    except (KeyboardInterrupt, click.Abort):
         click.echo("jargonlint: interrupted", err=True)
         code = 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2, never a traceback

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import queue
+import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,7 +25,8 @@ class WarmPool:
     def __init__(self, workers: int, warm_up, args=()):
         context = multiprocessing.get_context("fork")
         self._conn, broker_end = context.Pipe()
-        self._broker = context.Process(target=_broker, args=(broker_end, workers, warm_up, args), name="jargonlint-broker")
+        self._broker = context.Process(target=_broker, args=(broker_end, self._conn, workers, warm_up, args),
+                                       name="jargonlint-broker")
         self._broker.start()
         broker_end.close()
         self._futures: dict[int, Future] = {}
@@ -53,8 +55,9 @@ class WarmPool:
         tasks = [(arg, self.submit(fn, arg)) for arg in args]
         return _results(fn, tasks)
 
-    def close(self) -> None:
-        self._outbox.put(None)
+    def close(self, cancel: bool = False) -> None:
+        """Wait for the tasks sent (or, with `cancel`, only for those already running), then stop."""
+        self._outbox.put(_CANCEL if cancel else None)
         self._threads[0].join()
         self._broker.join()
         self._threads[1].join()
@@ -63,8 +66,8 @@ class WarmPool:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, exc, traceback):
+        self.close(cancel=exc_type is not None)  # after an error or an interrupt, skip the tasks not yet started
 
     def _send(self):
         while True:
@@ -73,7 +76,7 @@ class WarmPool:
                 self._conn.send(task)
             except (OSError, ValueError):
                 return  # the broker is gone: _receive fails what is pending
-            if task is None:
+            if task is None or task == _CANCEL:
                 return
 
     def _receive(self):
@@ -103,11 +106,18 @@ def _results(fn, tasks):
             yield fn(arg)
 
 
-def _broker(conn, workers, warm_up, args):
+_CANCEL = "cancel"
+
+
+def _broker(conn, parent_end, workers, warm_up, args):
+    parent_end.close()  # so that this end sees the pipe close when the parent goes
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means; the workers inherit this
     warm_up(*args)
     send_lock = threading.Lock()
 
     def reply(n, future):
+        if future.cancelled():
+            return
         error = future.exception()
         if isinstance(error, BrokenProcessPool):
             error = WorkerLost(str(error))
@@ -120,13 +130,16 @@ def _broker(conn, workers, warm_up, args):
             except Exception as exc:  # an exception that cannot be pickled
                 conn.send((n, False, RuntimeError(f"{type(error or exc).__name__}: {error or exc}")))
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    cancel = True
+    try:
         while True:
             try:
                 task = conn.recv()
             except (EOFError, OSError):
                 break  # the parent is gone
-            if task is None:
+            if task is None or task == _CANCEL:
+                cancel = task == _CANCEL
                 break
             n, fn, arg = task
             try:
@@ -135,4 +148,14 @@ def _broker(conn, workers, warm_up, args):
                 future = Future()
                 future.set_exception(exc)
             future.add_done_callback(partial(reply, n))
-    conn.close()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=cancel)
+        conn.close()
+
+
+def fork_available() -> bool:
+    try:
+        multiprocessing.get_context("fork")
+    except ValueError:  # Windows
+        return False
+    return True

@@ -3,7 +3,14 @@ long file. Run through the entry point, with the findings cache off so the worke
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from jargonlint.engine import SPLIT_CHARS
 from tests.conftest import run_cli
@@ -44,3 +51,54 @@ def test_a_long_file_checked_in_slices(tmp_path):
     assert sum(lines[f["line"] - 1].startswith("Item") and f["text"] == "leverage" for f in found) == n
     last = found[-1]  # the last finding points at its text, in characters, past all the slices before it
     assert lines[last["line"] - 1][last["column"] - 1:].startswith(last["text"])
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Pids of processes whose command line holds `marker` (the parent, the broker and the workers share it)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "cmdline").read_bytes():
+                pids.append(int(entry.name))
+        except OSError:
+            continue
+    return pids
+
+
+def _wait_for(condition, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def _start_long_check(tmp_path):
+    doc = tmp_path / f"interrupted-{os.getpid()}.md"
+    doc.write_text((EXAMPLE + "\n\n") * (SPLIT_CHARS // len(EXAMPLE) + 50), encoding="utf-8")
+    exe = Path(sys.executable).parent / "jargonlint"
+    proc = subprocess.Popen([str(exe), "check", "--jobs", "2", str(doc)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            env={**os.environ, **NO_RESULTS_CACHE})
+    # The broker is forked as the check begins; it then needs a while to load spaCy.
+    assert _wait_for(lambda: len(_processes_with(doc.name)) >= 2), "no broker process appeared"
+    return proc, doc
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_ctrl_c_stops_every_process_with_one_line(tmp_path):
+    proc, doc = _start_long_check(tmp_path)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to the whole process group
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.decode().strip() == "jargonlint: interrupted"
+    assert _wait_for(lambda: not _processes_with(doc.name)), "worker processes outlived the interrupted check"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_workers_go_when_the_parent_is_killed(tmp_path):
+    proc, doc = _start_long_check(tmp_path)
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert _wait_for(lambda: not _processes_with(doc.name)), "worker processes outlived their parent"
