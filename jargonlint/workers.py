@@ -86,8 +86,8 @@ class WarmPool:
                 with self._lock:
                     future = self._futures.pop(n)
                 future.set_result(value) if ok else future.set_exception(value)
-        except (EOFError, OSError):
-            pass
+        except Exception:  # the pipe closed, or a message that cannot be read: the parent does the rest itself
+            self._conn.close()  # and the broker, if it is still there, sees the pipe close and stops
         with self._lock:
             pending, self._futures = list(self._futures.values()), {}
         for future in pending:

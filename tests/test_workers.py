@@ -48,3 +48,24 @@ def test_an_error_in_a_task_reaches_the_caller():
 def test_a_lost_worker_task_runs_in_the_parent():
     with WarmPool(2, _warm, (None,)) as pool:
         assert list(pool.map(_die_in_worker, [os.getpid()] * 3)) == ["done here"] * 3
+
+
+def _cannot_load():
+    raise RuntimeError("this object cannot be unpickled")
+
+
+class Unloadable:
+    """Pickles, but cannot be unpickled: a result that cannot come back."""
+
+    def __reduce__(self):
+        return _cannot_load, ()
+
+
+def _unloadable(arg):
+    return Unloadable()
+
+
+def test_a_result_that_cannot_come_back_is_made_here():
+    with WarmPool(2, _warm, (None,)) as pool:
+        [result] = pool.map(_unloadable, [1])
+    assert isinstance(result, Unloadable)
