@@ -112,9 +112,10 @@ class Checker:
         except (ReadError, *LintError):
             return None
         found = cache.load("results", name) if name else None
-        if found is None:
-            return None
-        return FileResult(path, tuple(replace(f, path=path) for f in found), format=format_for(path, self.options.format))
+        return None if found is None else self._from_cache(path, found)
+
+    def _from_cache(self, path: str, findings) -> FileResult:
+        return FileResult(path, tuple(replace(f, path=path) for f in findings), format=format_for(path, self.options.format))
 
     def check_bytes(self, path: str, data: bytes) -> FileResult:
         """Check a file's bytes; findings for bytes checked before come from the results cache."""
@@ -146,8 +147,7 @@ class Checker:
         name = self._cache_name(path, data)
         cached = cache.load("results", name) if name else None
         if cached is not None:
-            return _done(FileResult(path, tuple(replace(f, path=path) for f in cached),
-                                    format=format_for(path, self.options.format)))
+            return _done(self._from_cache(path, cached))
         try:
             document = load_document(path, data, self.options.format)
         except Skip as note:
@@ -249,25 +249,26 @@ def _parallel(checker, paths, jobs):
         linter_for(checker.config_for(paths[0]))
     except LintError:
         pass
-    results, pending, pending_chars = {}, [], 0
+    results, pending, pending_bytes = {}, [], 0
     # Workers return hits, never spaCy objects.
     with WarmPool(jobs, _worker_start, (options, paths[0])) as pool:
         checker.split = lambda path, texts: pool.map(_worker_hits, [(options, path, t) for t in texts])
         try:
             for path in paths:
-                pending.append((path, checker.begin_file(path)))
-                pending_chars += _size(path)
-                while pending and (pending_chars > PENDING_CHARS or len(pending) > PENDING_FILES):
-                    done, finish = pending.pop(0)
+                size = _size(path)
+                pending.append((path, size, checker.begin_file(path)))
+                pending_bytes += size
+                while pending and (pending_bytes > PENDING_BYTES or len(pending) > PENDING_FILES):
+                    done, size, finish = pending.pop(0)
                     results[done] = finish()
-                    pending_chars -= _size(done)
-            results.update((path, finish()) for path, finish in pending)
+                    pending_bytes -= size
+            results.update((path, finish()) for path, _, finish in pending)
         finally:
             checker.split = None
     return results
 
 
-PENDING_CHARS = 64_000_000  # how much text may wait in memory for its workers' hits
+PENDING_BYTES = 64_000_000  # how much text may wait in memory for its workers' hits
 PENDING_FILES = 256
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 
 import click
 
@@ -96,8 +97,6 @@ def _exit_now(code) -> None:
     jargonlint writes is written and closed by now (worker pools are shut
     down, fixed files replaced), so only the standard streams need flushing.
     """
-    import sys
-
     if code is None:
         code = 0
     elif not isinstance(code, int):

@@ -57,7 +57,7 @@ _NOT_JOIN = re.compile(r"[^\x00]+")
 def prepare(linter, prose, index, path):
     """The part of the document rules that needs no findings: abbreviations used and defined.
 
-    (Done while worker processes look for terms in a long document.)
+    (In a parallel run, done while a worker process looks for the terms.)
     """
     doc = _Document(linter, prose, index, path)
     doc.occurrences = _candidates(doc) if linter.config.abbreviations else {}
@@ -91,6 +91,8 @@ class _Document:
         self.known = abbr.builtin_known() | frozenset(self.config.known_abbreviations)
         self.allowed = frozenset(a.lower() for a in self.config.allow)
         self.joined = _Joined(self.masked)
+        self.occurrences: dict = {}  # set by `prepare`
+        self.defined: dict = {}
 
     def key_of(self, finding) -> str:
         """The abbreviation key of a finding's text as prose reads it (`IV&amp;V` is IV&V)."""

@@ -9,7 +9,7 @@ import click
 
 from ..api import LintError, check_paths
 from ..baseline import DEFAULT_NAME, Baseline, prose_of, write
-from .common import EXIT_CLEAN, auto_jobs, EXIT_ERROR, build_options, document_options, fail
+from .common import EXIT_CLEAN, EXIT_ERROR, auto_jobs, build_options, document_options, fail
 
 
 @click.command("baseline")

@@ -11,7 +11,8 @@ from ..api import Checker, LintError, check_paths
 from ..config import ConfigError
 from ..findings import SEVERITY_RANK, FileResult
 from ..output import OutputFormat, RenderContext, render
-from .common import EXIT_CLEAN, auto_jobs, EXIT_ERROR, EXIT_FINDINGS, build_options, document_options, fail, severity_choice, warn
+from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, auto_jobs, build_options, document_options, fail,
+                     severity_choice, warn)
 
 
 @click.command("check")
