@@ -251,17 +251,7 @@ class _Blocks:
         end = _GRID_REST.match(work, line_end).end()
         top = work[start:line_end]
         columns = [i for i, ch in enumerate(top) if ch == "+"]
-        pos = start
-        while pos < end:
-            nxt = _line_end(work, pos)
-            if _GRID_BORDER.match(work, pos, nxt):
-                self.mask(pos, nxt, brk)
-            else:
-                for col in columns:
-                    at = pos + col
-                    if at < nxt and work[at] in "|+":
-                        self.edits.append((at, at + 1, BREAK))
-            pos = nxt + 1
+        self._table_rows(start, end, lambda pos, nxt: _GRID_BORDER.match(work, pos, nxt), columns, "|+")
         return end
 
     def on_simple(self, m) -> int:
@@ -271,18 +261,25 @@ class _Blocks:
         top = work[start:line_end]
         gaps = [i for i in range(1, len(top)) if top[i] in " \t" and top[i - 1] == "="]
         end = _PARA_END.search(work, start).start()
-        pos = start
+        def is_border(pos, nxt):
+            return _SIMPLE_BORDER.match(work, pos, nxt) or _DASH_LINE.match(work, pos, nxt)
+
+        self._table_rows(start, end, is_border, gaps, " \t")
+        return end
+
+    def _table_rows(self, pos, end, is_border, columns, cell_edge):
+        """Mask a table's border lines, and break its other lines where a cell edge stands in a column."""
+        work = self.work
         while pos < end:
             nxt = _line_end(work, pos)
-            if _SIMPLE_BORDER.match(work, pos, nxt) or _DASH_LINE.match(work, pos, nxt):
+            if is_border(pos, nxt):
                 self.mask(pos, nxt, brk)
             else:
-                for col in gaps:
+                for col in columns:
                     at = pos + col
-                    if at < nxt and work[at] in " \t":
+                    if at < nxt and work[at] in cell_edge:
                         self.edits.append((at, at + 1, BREAK))
             pos = nxt + 1
-        return end
 
 
 # Inline markup. A start-string follows whitespace, an opening bracket or
